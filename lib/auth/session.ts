@@ -1,0 +1,26 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getAuthOptions, type Principal } from "@/lib/auth/auth-options";
+
+export type BrandPrincipal = Extract<Principal, { role: "brand" }>;
+export type StaffPrincipal = Extract<Principal, { role: "staff" }>;
+
+export async function getPrincipal(): Promise<Principal | undefined> {
+  const session = await getServerSession(getAuthOptions());
+  return session?.principal;
+}
+
+/** For brand pages and actions: the signed-in brand, or a redirect to /login. */
+export async function requireBrand(): Promise<BrandPrincipal> {
+  const principal = await getPrincipal();
+  if (principal?.role !== "brand") redirect("/login");
+  return principal;
+}
+
+/** For the staff console: the signed-in staff member, or a redirect to /support/login. */
+export async function requireStaff(): Promise<StaffPrincipal> {
+  const principal = await getPrincipal();
+  if (principal?.role !== "staff") redirect("/support/login");
+  return principal;
+}

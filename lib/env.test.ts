@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const KEY = randomBytes(32).toString("base64");
+const DB = "postgresql://postgres@127.0.0.1:5432/x";
+
+describe("parseEnv", () => {
+  it("applies the documented defaults", () => {
+    const env = parseEnv({ DATABASE_URL: DB, AUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: KEY });
+    expect(env).toMatchObject({
+      PUBLIC_URL: "http://localhost:3000",
+      IMPACT_API_BASE_URL: "https://api.impact.com",
+      STRIPE_API_BASE_URL: "https://api.stripe.com",
+      JOBS_DRIVER: "local",
+      REFUND_DELAY_MS: 3_600_000,
+      DELIVERY_MAX_ATTEMPTS: 15,
+      RETRY_BASE_DELAY_MS: 10_000,
+    });
+  });
+
+  it("chooses Inngest when Inngest is configured, unless JOBS_DRIVER says otherwise", () => {
+    const base = { DATABASE_URL: DB, AUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: KEY };
+    expect(parseEnv({ ...base, INNGEST_DEV: "1" }).JOBS_DRIVER).toBe("inngest");
+    expect(parseEnv({ ...base, INNGEST_EVENT_KEY: "k" }).JOBS_DRIVER).toBe("inngest");
+    expect(parseEnv({ ...base, INNGEST_DEV: "1", JOBS_DRIVER: "local" }).JOBS_DRIVER).toBe("local");
+  });
+
+  it("refuses to start in production without secrets, naming them", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: DB })).toThrow(
+      /Refusing to start in production without AUTH_SECRET and ENCRYPTION_KEY/,
+    );
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: "s".repeat(32) })).toThrow(
+      /without ENCRYPTION_KEY\./,
+    );
+  });
+
+  it("names every invalid variable with its rule", () => {
+    let error: unknown;
+    try {
+      parseEnv({ DATABASE_URL: "mysql://x", ENCRYPTION_KEY: "short", REFUND_DELAY: "soon", DELIVERY_MAX_ATTEMPTS: "0" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/DATABASE_URL: DATABASE_URL must be a postgresql:\/\/ URL/);
+    expect(message).toMatch(/ENCRYPTION_KEY: ENCRYPTION_KEY must be 32 bytes/);
+    expect(message).toMatch(/REFUND_DELAY: REFUND_DELAY must be a duration/);
+    expect(message).toMatch(/DELIVERY_MAX_ATTEMPTS/);
+  });
+
+  it("generates development secrets once and reuses them", () => {
+    const first = parseEnv({ DATABASE_URL: DB, NODE_ENV: "development" });
+    const second = parseEnv({ DATABASE_URL: DB, NODE_ENV: "development" });
+    expect(first.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(Buffer.from(first.ENCRYPTION_KEY, "base64")).toHaveLength(32);
+    expect(second.AUTH_SECRET).toBe(first.AUTH_SECRET);
+    expect(second.ENCRYPTION_KEY).toBe(first.ENCRYPTION_KEY);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: DB, PUBLIC_URL: "", AUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: KEY }).PUBLIC_URL).toBe(
+      "http://localhost:3000",
+    );
+  });
+});

@@ -1,0 +1,122 @@
+// The only reader of process.env (SPEC §2): every variable validated once, with
+// defaults, and development secrets generated into the data folder.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import ms from "ms";
+import { z } from "zod";
+
+export const DATA_DIR = path.resolve(process.cwd(), ".data");
+const DEV_SECRETS_FILE = path.join(DATA_DIR, "secrets.json");
+const EMBEDDED_DB_FILE = path.join(DATA_DIR, "embedded-db.json");
+
+const duration = (name: string) =>
+  z.string().refine((value) => typeof ms(value as ms.StringValue) === "number" && ms(value as ms.StringValue) > 0, {
+    message: `${name} must be a duration such as 30s, 10m or 1h`,
+  });
+
+const base64Key = (name: string) =>
+  z.string().refine((value) => Buffer.from(value, "base64").length === 32, {
+    message: `${name} must be 32 bytes encoded in base64 (openssl rand -base64 32)`,
+  });
+
+const optionalText = z.string().trim().min(1).optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "DATABASE_URL must be a postgresql:// URL" }).optional(),
+  PUBLIC_URL: z.url({ message: "PUBLIC_URL must be an absolute URL" }).default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  ENCRYPTION_KEY: base64Key("ENCRYPTION_KEY").optional(),
+  ENCRYPTION_KEY_PREVIOUS: base64Key("ENCRYPTION_KEY_PREVIOUS").optional(),
+  IMPACT_API_BASE_URL: z.url().default("https://api.impact.com"),
+  STRIPE_API_BASE_URL: z.url().default("https://api.stripe.com"),
+  JOBS_DRIVER: z.enum(["local", "inngest"]).optional(),
+  INNGEST_EVENT_KEY: optionalText,
+  INNGEST_SIGNING_KEY: optionalText,
+  INNGEST_DEV: optionalText,
+  INNGEST_BASE_URL: z.url().optional(),
+  REFUND_DELAY: duration("REFUND_DELAY").default("1h"),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(15),
+  RETRY_BASE_DELAY: duration("RETRY_BASE_DELAY").default("10s"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & {
+  DATABASE_URL: string;
+  AUTH_SECRET: string;
+  ENCRYPTION_KEY: string;
+  JOBS_DRIVER: "local" | "inngest";
+  REFUND_DELAY_MS: number;
+  RETRY_BASE_DELAY_MS: number;
+};
+
+type DevSecrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };
+
+/** Secrets for development and tests, generated on first use and kept so sessions and ciphertexts survive restarts. */
+function readOrCreateDevSecrets(): DevSecrets {
+  if (existsSync(DEV_SECRETS_FILE)) return JSON.parse(readFileSync(DEV_SECRETS_FILE, "utf8")) as DevSecrets;
+  const secrets: DevSecrets = {
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  };
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(DEV_SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** The embedded database's address, written by scripts/portal.mjs when it starts it. */
+function embeddedDatabaseUrl(): string | undefined {
+  if (!existsSync(EMBEDDED_DB_FILE)) return undefined;
+  return (JSON.parse(readFileSync(EMBEDDED_DB_FILE, "utf8")) as { url: string }).url;
+}
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings (e.g. `FOO=` in a shell) mean "unset", as in most twelve-factor apps.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === "production";
+  if (isProduction && (!env.AUTH_SECRET || !env.ENCRYPTION_KEY)) {
+    const missing = ["AUTH_SECRET", "ENCRYPTION_KEY"].filter((name) => !env[name as "AUTH_SECRET"]);
+    throw new EnvError(
+      `Refusing to start in production without ${missing.join(" and ")}. ` +
+        "Set AUTH_SECRET (openssl rand -base64 32) and ENCRYPTION_KEY (openssl rand -base64 32).",
+    );
+  }
+  const devSecrets = env.AUTH_SECRET && env.ENCRYPTION_KEY ? undefined : readOrCreateDevSecrets();
+  const databaseUrl = env.DATABASE_URL ?? embeddedDatabaseUrl();
+  if (!databaseUrl) {
+    throw new EnvError(
+      "DATABASE_URL is unset and no embedded database is running. Start the portal with `npm run dev` " +
+        "(it starts the embedded database in .data/) or set DATABASE_URL to a PostgreSQL server.",
+    );
+  }
+  const hasInngest = Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_DEV);
+  return {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: env.AUTH_SECRET ?? devSecrets!.AUTH_SECRET,
+    ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? devSecrets!.ENCRYPTION_KEY,
+    JOBS_DRIVER: env.JOBS_DRIVER ?? (hasInngest ? "inngest" : "local"),
+    REFUND_DELAY_MS: ms(env.REFUND_DELAY as ms.StringValue),
+    RETRY_BASE_DELAY_MS: ms(env.RETRY_BASE_DELAY as ms.StringValue),
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration; parsed on first use so `next build` does not need runtime secrets. */
+export function getEnv(): Env {
+  if (!cached) {
+    cached = parseEnv(process.env);
+    // next-auth v4 reads its own NEXTAUTH_URL; derive it so PUBLIC_URL stays the one setting.
+    process.env.NEXTAUTH_URL = cached.PUBLIC_URL;
+  }
+  return cached;
+}

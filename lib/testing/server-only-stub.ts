@@ -1,0 +1,2 @@
+// Intentionally empty: stands in for the `server-only` marker under Vitest.
+export {};
