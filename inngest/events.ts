@@ -1,0 +1,16 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+const DeliveryRef = z.object({ deliveryId: z.string().min(1) });
+
+/** A conversion delivery is ready to be sent. */
+export const conversionRequested = eventType("delivery/conversion.requested", { schema: DeliveryRef });
+
+/** A refund was stored; the function waits REFUND_DELAY before modifying the action. */
+export const refundRequested = eventType("delivery/refund.requested", { schema: DeliveryRef });
+
+/**
+ * Event ids derive from the delivery (and a replay generation), so Inngest drops a second send of
+ * the same hand-off: a retried intake or a double click cannot start two runs.
+ */
+export const deliveryEventId = (deliveryId: string, generation = 0) => `delivery-${deliveryId}-${generation}`;

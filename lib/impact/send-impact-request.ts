@@ -1,0 +1,64 @@
+// One HTTP call to impact.com that never throws: the caller classifies the
+// outcome and records it as an attempt, so transport errors must come back as data.
+import { redactRecordedRequest } from "@/lib/mapping/redact";
+import { advertiserPath, basicAuth, IMPACT_TIMEOUT_MS, impactUrl, type ImpactCredentials } from "@/lib/impact/impact-http";
+
+export const MAX_RECORDED_BODY_BYTES = 8 * 1024;
+
+export type ImpactRequest = {
+  method: "POST" | "PUT" | "DELETE";
+  resource: "Conversions" | "Actions";
+  params: Record<string, string>;
+};
+
+export type ImpactExchange = {
+  /** What was sent, credentials redacted: safe to store and show. */
+  recorded: { method: string; url: string; body: string };
+  status?: number;
+  headers?: Headers;
+  /** Response body truncated to 8 KiB. */
+  body?: string;
+  error?: string;
+  durationMs: number;
+};
+
+export function truncateBody(text: string): string {
+  const bytes = Buffer.from(text, "utf8");
+  if (bytes.length <= MAX_RECORDED_BODY_BYTES) return text;
+  return `${bytes.subarray(0, MAX_RECORDED_BODY_BYTES).toString("utf8")}… [truncated, ${bytes.length} bytes]`;
+}
+
+export async function sendImpactRequest(
+  credentials: ImpactCredentials,
+  request: ImpactRequest,
+  timeoutMs = IMPACT_TIMEOUT_MS,
+): Promise<ImpactExchange> {
+  const url = impactUrl(advertiserPath(credentials.accountSid, request.resource));
+  const body = new URLSearchParams(request.params).toString();
+  const headers = {
+    Authorization: basicAuth(credentials),
+    Accept: "application/json",
+    "Content-Type": "application/x-www-form-urlencoded",
+  };
+  const recorded = redactRecordedRequest({ method: request.method, url, headers, body });
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const response = await fetch(url, { method: request.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const text = await response.text();
+    return {
+      recorded: { method: recorded.method, url: recorded.url, body: recorded.body ?? "" },
+      status: response.status,
+      headers: response.headers,
+      body: truncateBody(text),
+      durationMs: elapsed(),
+    };
+  } catch (error) {
+    const isTimeout = error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError");
+    return {
+      recorded: { method: recorded.method, url: recorded.url, body: recorded.body ?? "" },
+      error: isTimeout ? `timed out after ${timeoutMs} ms` : `network error: ${(error as Error).cause ?? (error as Error).message}`,
+      durationMs: elapsed(),
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db";
+
+/** Long enough for the slowest attempt (Stripe reads with retries, then impact.com's timeout). */
+export const LEASE_MS = 5 * 60_000;
+
+/**
+ * Takes the lease of one delivery for an attempt, or returns null when another worker holds it
+ * or it is already final. Only the lease holder may record the outcome (see recordAttemptOutcome).
+ */
+export async function claimDelivery(deliveryId: string): Promise<string | null> {
+  const leaseToken = randomUUID();
+  const claimed = await prisma.delivery.updateMany({
+    where: {
+      id: deliveryId,
+      status: { in: ["pending", "retrying"] },
+      OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }],
+    },
+    data: { leaseToken, leaseUntil: new Date(Date.now() + LEASE_MS) },
+  });
+  return claimed.count === 1 ? leaseToken : null;
+}

@@ -1,0 +1,99 @@
+// Turns a delivery into the exact impact.com request, reading from Stripe what
+// the payload lacks. Decides too when there is nothing to send (skip) or not yet (wait).
+import type Stripe from "stripe";
+import { decryptSecret } from "@/lib/crypto/secrets";
+import { prisma } from "@/lib/db";
+import type { ImpactRequest } from "@/lib/impact/send-impact-request";
+import { buildConversion } from "@/lib/mapping/build-conversion";
+import { buildRefund } from "@/lib/mapping/build-refund";
+import { MappingError } from "@/lib/mapping/mapping-error";
+import { findRefundedOrder } from "@/lib/stripe/find-refunded-order";
+import { readConversionContext } from "@/lib/stripe/read-conversion-context";
+import { createStripeClient } from "@/lib/stripe/stripe-client";
+import type { DeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
+
+export type SentFacts = { orderId: string; eventTypeId: string; amount?: string; currency?: string; clickIdSource?: string | null };
+
+export type Preparation =
+  | { kind: "send"; request: ImpactRequest; facts: SentFacts }
+  | { kind: "skip"; reason: string; facts?: Partial<SentFacts> }
+  | { kind: "wait"; until: Date; reason: string; facts?: Partial<SentFacts> }
+  | { kind: "reject"; reason: string };
+
+type EventPayload = { data: { object: Record<string, unknown> } };
+
+async function prepareConversion(work: DeliveryWork, stripe: Stripe): Promise<Preparation> {
+  const object = (work.stripeEvent.payload as EventPayload).data.object as unknown as Stripe.Invoice | Stripe.Checkout.Session;
+  const lookups = await readConversionContext(stripe, object);
+  const conversion = buildConversion(object, {
+    ...lookups,
+    integration: work.integration,
+    eventCreated: Math.floor(work.stripeEvent.stripeCreatedAt.getTime() / 1000),
+  });
+  return {
+    kind: "send",
+    request: { method: "POST", resource: "Conversions", params: conversion.params },
+    facts: {
+      orderId: conversion.orderId,
+      eventTypeId: conversion.eventTypeId,
+      amount: String(conversion.amountMinor),
+      currency: conversion.currency,
+      clickIdSource: conversion.clickIdSource,
+    },
+  };
+}
+
+async function prepareRefund(work: DeliveryWork, stripe: Stripe): Promise<Preparation> {
+  const chargeId = String((work.stripeEvent.payload as EventPayload).data.object.id);
+  // Re-read: during the delay the refund may have grown, failed or been cancelled.
+  const charge = await stripe.charges.retrieve(chargeId);
+  const paymentIntentId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
+  if (!paymentIntentId) return { kind: "skip", reason: "charge has no payment_intent: no conversion was sent for it" };
+  const { orderId } = await findRefundedOrder(stripe, paymentIntentId);
+  const original = await prisma.delivery.findFirst({
+    where: { integrationId: work.integrationId, kind: "conversion", orderId, status: { not: "skipped" } },
+    orderBy: { createdAt: "desc" },
+    select: { status: true, eventTypeId: true, amount: true, currency: true, dueAt: true, lastError: true },
+  });
+  const skippedOriginal = original
+    ? undefined
+    : await prisma.delivery.findFirst({ where: { integrationId: work.integrationId, kind: "conversion", orderId }, select: { skipReason: true } });
+  if (!original) {
+    const reason = skippedOriginal
+      ? `the original conversion ${orderId} was skipped (${skippedOriginal.skipReason}), so there is nothing to modify`
+      : `no conversion was recorded for order ${orderId}, so there is nothing to modify`;
+    return { kind: "skip", reason, facts: { orderId } };
+  }
+  if (original.status === "exhausted") {
+    return { kind: "skip", reason: `the original conversion ${orderId} was never delivered (${original.lastError ?? "exhausted"})`, facts: { orderId } };
+  }
+  if (original.status !== "delivered") {
+    // The conversion is retried first; impact.com cannot modify an action it has not received.
+    const until = new Date(Math.max(Date.now() + 5_000, (original.dueAt?.getTime() ?? 0) + 5_000));
+    return { kind: "wait", until, reason: `waiting for the original conversion ${orderId} to be delivered`, facts: { orderId } };
+  }
+  if (!original.eventTypeId || !original.amount || !original.currency) {
+    return { kind: "reject", reason: `the original conversion ${orderId} has no recorded amount` };
+  }
+  const refund = buildRefund(
+    { eventTypeId: original.eventTypeId, orderId, amountMinor: Number(original.amount), currency: original.currency },
+    charge,
+  );
+  return {
+    kind: "send",
+    request: { method: "PUT", resource: "Actions", params: refund.params },
+    facts: { orderId, eventTypeId: original.eventTypeId, amount: String(refund.amountMinor), currency: original.currency },
+  };
+}
+
+/** Throws Stripe/network errors for the caller to retry; mapping problems come back as skip or reject. */
+export async function prepareImpactRequest(work: DeliveryWork): Promise<Preparation> {
+  const stripe = createStripeClient(decryptSecret(work.integration.stripeApiKeyEncrypted));
+  try {
+    return work.kind === "conversion" ? await prepareConversion(work, stripe) : await prepareRefund(work, stripe);
+  } catch (error) {
+    if (!(error instanceof MappingError)) throw error;
+    if (error.code === "not_a_conversion") return { kind: "skip", reason: error.message };
+    return { kind: "reject", reason: `cannot map the Stripe object: ${error.message}` };
+  }
+}

@@ -1,0 +1,74 @@
+import { prisma } from "@/lib/db";
+import type { DeliveryStatus } from "@/lib/generated/prisma/client";
+import type { SentFacts } from "@/lib/server/deliveries/prepare-impact-request";
+
+export type AttemptRecord = {
+  runner: "local" | "inngest";
+  startedAt: Date;
+  durationMs: number;
+  requestMethod: string;
+  requestUrl: string;
+  requestBody: string;
+  responseStatus?: number;
+  responseBody?: string;
+  error?: string;
+};
+
+export type OutcomeUpdate = {
+  status: DeliveryStatus;
+  /** Next time the local runner should look at it; null once final. */
+  dueAt: Date | null;
+  lastError?: string | null;
+  skipReason?: string;
+  queuedUri?: string;
+  facts?: Partial<SentFacts>;
+  /** False for a refund that only waited: waiting is not an attempt at impact.com. */
+  countsAsAttempt: boolean;
+};
+
+/**
+ * Writes the attempt and the delivery's new state in one transaction, releasing the lease.
+ * Returns false (and writes nothing) when the lease was lost to another worker meanwhile.
+ */
+export async function recordAttemptOutcome(
+  deliveryId: string,
+  leaseToken: string,
+  update: OutcomeUpdate,
+  attempt?: AttemptRecord,
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.delivery.findFirst({
+      where: { id: deliveryId, leaseToken },
+      select: { attemptCount: true },
+    });
+    if (!current) return false;
+    const number = current.attemptCount + (update.countsAsAttempt ? 1 : 0);
+    if (attempt) {
+      await tx.deliveryAttempt.create({
+        data: { deliveryId, number, ...attempt, nextAttemptAt: update.status === "retrying" ? update.dueAt : null },
+      });
+    }
+    const { facts } = update;
+    await tx.delivery.update({
+      where: { id: deliveryId },
+      data: {
+        status: update.status,
+        dueAt: update.dueAt,
+        attemptCount: number,
+        leaseToken: null,
+        leaseUntil: null,
+        lastStatusCode: attempt ? (attempt.responseStatus ?? null) : undefined,
+        lastError: update.lastError,
+        skipReason: update.skipReason,
+        queuedUri: update.queuedUri,
+        deliveredAt: update.status === "delivered" ? new Date() : undefined,
+        orderId: facts?.orderId,
+        eventTypeId: facts?.eventTypeId,
+        amount: facts?.amount,
+        currency: facts?.currency,
+        clickIdSource: facts?.clickIdSource,
+      },
+    });
+    return true;
+  });
+}

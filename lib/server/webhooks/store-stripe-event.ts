@@ -1,0 +1,82 @@
+import type Stripe from "stripe";
+import { prisma, type TransactionClient } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getEnv } from "@/lib/env";
+import { planDeliveries, type DeliveryPlan } from "@/lib/mapping/plan-deliveries";
+
+export type IntakeIntegration = {
+  id: string;
+  accountId: string;
+  eventTypeId: string;
+  recurringEventTypeId: string;
+  isEnabled: boolean;
+};
+
+export type PlannedDelivery = { id: string; kind: "conversion" | "modification"; dueAt: Date };
+export type StoredEvent = { isDuplicate: boolean; deliveries: PlannedDelivery[] };
+
+function customerIdOf(object: Record<string, unknown>): string | null {
+  const customer = object.customer;
+  if (typeof customer === "string") return customer;
+  if (customer && typeof customer === "object" && typeof (customer as { id?: unknown }).id === "string") return (customer as { id: string }).id;
+  return null;
+}
+
+function deliveryRows(plan: DeliveryPlan, event: Stripe.Event, base: { accountId: string; integrationId: string; stripeEventId: string }) {
+  const now = Date.now();
+  switch (plan.kind) {
+    case "conversion":
+      // The key that makes a conversion unique: never two for one order and event type.
+      return [{ ...base, kind: "conversion" as const, dedupeKey: `conversion:${plan.eventTypeId}:${plan.orderId}`, orderId: plan.orderId, eventTypeId: plan.eventTypeId, status: "pending" as const, dueAt: new Date(now) }];
+    case "modification":
+      return [{ ...base, kind: "modification" as const, dedupeKey: `modification:${event.id}`, status: "pending" as const, dueAt: new Date(now + getEnv().REFUND_DELAY_MS) }];
+    case "skipped":
+      return [{ ...base, kind: event.type === "charge.refunded" ? ("modification" as const) : ("conversion" as const), dedupeKey: `skipped:${event.id}`, orderId: plan.orderId, eventTypeId: plan.eventTypeId, status: "skipped" as const, skipReason: plan.reason, dueAt: null }];
+    case "ignored":
+      return [];
+  }
+}
+
+/**
+ * Stores a verified event and its planned deliveries in one transaction. Idempotent: the same
+ * Stripe event id for the same integration (a Stripe retry, ten concurrent copies, a recovery run)
+ * changes nothing and reports `isDuplicate`. Used by the webhook route and missed-event recovery.
+ */
+export async function storeStripeEvent(
+  integration: IntakeIntegration,
+  event: Stripe.Event,
+  source: "webhook" | "recovery",
+): Promise<StoredEvent> {
+  const plan: DeliveryPlan = integration.isEnabled
+    ? planDeliveries(event, integration)
+    : { kind: "ignored", reason: "the integration was disabled when this event arrived" };
+  const object = event.data.object as unknown as Record<string, unknown>;
+
+  return prisma.$transaction(async (tx: TransactionClient) => {
+    // ON CONFLICT DO NOTHING rather than catching a unique violation: a concurrent duplicate waits
+    // for the first transaction, then inserts nothing, and this transaction stays usable.
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "StripeEvent" (id, "accountId", "integrationId", "stripeEventId", type, livemode, "apiVersion",
+        "stripeCreatedAt", source, status, "ignoredReason", "customerId", payload)
+      VALUES (gen_random_uuid()::text, ${integration.accountId}, ${integration.id}, ${event.id}, ${event.type}, ${event.livemode},
+        ${event.api_version ?? null}, ${new Date(event.created * 1000)}, ${source}::"StripeEventSource",
+        ${plan.kind === "ignored" ? "ignored" : "accepted"}::"StripeEventStatus", ${plan.kind === "ignored" ? plan.reason : null},
+        ${customerIdOf(object)}, ${JSON.stringify(event)}::jsonb)
+      ON CONFLICT ("integrationId", "stripeEventId") DO NOTHING
+      RETURNING id`;
+    const eventRowId = inserted[0]?.id;
+    if (!eventRowId) return { isDuplicate: true, deliveries: [] };
+
+    const rows = deliveryRows(plan, event, { accountId: integration.accountId, integrationId: integration.id, stripeEventId: eventRowId });
+    if (rows.length === 0) return { isDuplicate: false, deliveries: [] };
+    const created = await tx.delivery.createManyAndReturn({
+      data: rows as Prisma.DeliveryCreateManyInput[],
+      skipDuplicates: true, // the same conversion planned by another event id stays one delivery
+      select: { id: true, kind: true, status: true, dueAt: true },
+    });
+    const deliveries = created
+      .filter((row) => row.status === "pending" && row.dueAt)
+      .map((row) => ({ id: row.id, kind: row.kind, dueAt: row.dueAt! }));
+    return { isDuplicate: false, deliveries };
+  });
+}

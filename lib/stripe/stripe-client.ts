@@ -1,0 +1,31 @@
+// The one place a Stripe SDK client is made: the API base comes from
+// STRIPE_API_BASE_URL (tests point it at the fake) and the API version is the
+// SDK's pinned one, so every object we read has the shape its types describe.
+import Stripe from "stripe";
+import { getEnv } from "@/lib/env";
+
+export const STRIPE_TIMEOUT_MS = 20_000;
+
+export function createStripeClient(apiKey: string): Stripe {
+  const base = new URL(getEnv().STRIPE_API_BASE_URL);
+  const protocol = base.protocol === "http:" ? "http" : "https";
+  return new Stripe(apiKey, {
+    apiVersion: Stripe.API_VERSION,
+    host: base.hostname,
+    port: base.port ? Number(base.port) : protocol === "http" ? 80 : 443,
+    protocol,
+    timeout: STRIPE_TIMEOUT_MS,
+    maxNetworkRetries: 2,
+    appInfo: { name: "payments-integration-portal" },
+  });
+}
+
+/** The mode a key belongs to, from its prefix (sk_live_, rk_test_, …). */
+export function modeOfKey(apiKey: string): "live" | "test" {
+  return /^(sk|rk)_live_/.test(apiKey) ? "live" : "test";
+}
+
+export const WEBHOOK_EVENTS = ["invoice.paid", "checkout.session.completed", "charge.refunded"] as const;
+
+/** Stripe accepts at most 16 webhook endpoints per account. */
+export const STRIPE_WEBHOOK_ENDPOINT_LIMIT = 16;
