@@ -1,0 +1,54 @@
+// Rows for tests, made the way the product makes them (secrets encrypted with the configured key).
+import { randomBytes } from "node:crypto";
+import Stripe from "stripe";
+import { encryptSecret } from "@/lib/crypto/secrets";
+import { prisma } from "@/lib/db";
+
+const unique = () => randomBytes(6).toString("hex");
+
+export async function createTestAccount(overrides: { impactSid?: string; companyName?: string } = {}) {
+  const impactSid = overrides.impactSid ?? `IR${unique().toUpperCase()}TEST`;
+  return prisma.account.create({
+    data: { impactSid, companyName: overrides.companyName ?? `Brand ${impactSid}`, signInTokenEncrypted: encryptSecret("sign-in-token") },
+  });
+}
+
+export type TestIntegrationOptions = {
+  accountId?: string;
+  webhookSecret?: string;
+  stripeApiKey?: string;
+  impactAuthToken?: string;
+  isEnabled?: boolean;
+};
+
+/** An integration as if created through the form, with a known webhook signing secret. */
+export async function createTestIntegration(options: TestIntegrationOptions = {}) {
+  const accountId = options.accountId ?? (await createTestAccount()).id;
+  const webhookSecret = options.webhookSecret ?? `whsec_${unique()}${unique()}`;
+  const stripeApiKey = options.stripeApiKey ?? `sk_test_${unique()}${unique()}`;
+  const integration = await prisma.integration.create({
+    data: {
+      accountId,
+      siteUrl: "https://shop.example.com",
+      programId: "1001",
+      eventTypeId: "2001",
+      recurringEventTypeId: "2002",
+      impactAuthTokenEncrypted: encryptSecret(options.impactAuthToken ?? "delivery-token-123"),
+      stripeApiKeyEncrypted: encryptSecret(stripeApiKey),
+      stripeApiKeyLast4: stripeApiKey.slice(-4),
+      stripeWebhookEndpointId: `we_${unique()}`,
+      stripeWebhookSecretEncrypted: encryptSecret(webhookSecret),
+      mode: "test",
+      isEnabled: options.isEnabled ?? true,
+    },
+    include: { account: true },
+  });
+  return { integration, account: integration.account, webhookSecret, stripeApiKey };
+}
+
+/** A webhook request exactly as Stripe sends it: raw JSON body and a Stripe-Signature header. */
+export function signedWebhookRequest(url: string, event: object, secret: string, options: { timestamp?: number; body?: string } = {}) {
+  const payload = options.body ?? JSON.stringify(event);
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: options.timestamp });
+  return new Request(url, { method: "POST", body: payload, headers: { "content-type": "application/json", "stripe-signature": signature } });
+}
