@@ -1,6 +1,6 @@
 // Retry timing shared by both runners (SPEC §2): attempt n waits
-// min(base × 2^(n−1), 6 h) ± 20 % jitter — 15 attempts span about 1.5 days, longer
-// than an impact.com maintenance window and beyond Svix's 28 h.
+// min(base × 2^(n−1), 6 h) ± 20 % jitter. With the defaults (10 s, 15 attempts) the
+// 14 waits add up to about 23 hours — longer than any impact.com outage on record.
 
 export const MAX_RETRY_DELAY_MS = 6 * 60 * 60 * 1000;
 const JITTER = 0.2;

@@ -4,7 +4,7 @@
 import { attemptDelivery } from "@/lib/server/deliveries/attempt-delivery";
 import { claimDueDeliveries, findNextDueAt } from "@/lib/server/deliveries/claim-due-deliveries";
 
-export type LocalWorkerOptions = { concurrency?: number; maxIdleMs?: number };
+export type LocalWorkerOptions = { concurrency?: number; maxIdleMs?: number; impactTimeoutMs?: number };
 
 export class LocalWorker {
   private isRunning = false;
@@ -12,9 +12,11 @@ export class LocalWorker {
   private loop?: Promise<void>;
   private readonly concurrency: number;
   private readonly maxIdleMs: number;
+  private readonly impactTimeoutMs?: number;
 
-  constructor({ concurrency = 8, maxIdleMs = 5_000 }: LocalWorkerOptions = {}) {
+  constructor({ concurrency = 8, maxIdleMs = 5_000, impactTimeoutMs }: LocalWorkerOptions = {}) {
     this.concurrency = concurrency;
+    this.impactTimeoutMs = impactTimeoutMs;
     // Upper bound on sleeping: also picks up work another process stored, and expired leases.
     this.maxIdleMs = maxIdleMs;
   }
@@ -51,7 +53,7 @@ export class LocalWorker {
     const claimed = await claimDueDeliveries(this.concurrency);
     await Promise.all(
       claimed.map(({ id, leaseToken }) =>
-        attemptDelivery(id, leaseToken, "local").catch((error) => console.error(`[local-worker] delivery ${id} failed unexpectedly`, error)),
+        attemptDelivery(id, leaseToken, "local", { impactTimeoutMs: this.impactTimeoutMs }).catch((error) => console.error(`[local-worker] delivery ${id} failed unexpectedly`, error)),
       ),
     );
     return claimed.length;

@@ -47,7 +47,12 @@ async function prepare(work: DeliveryWork): Promise<Preparation | { kind: "strip
  * Idempotent for final deliveries. Never throws for impact.com or Stripe failures: they are recorded
  * and come back as the outcome the runner acts on.
  */
-export async function attemptDelivery(deliveryId: string, leaseToken: string, runner: Runner): Promise<AttemptOutcome> {
+export async function attemptDelivery(
+  deliveryId: string,
+  leaseToken: string,
+  runner: Runner,
+  options: { impactTimeoutMs?: number } = {},
+): Promise<AttemptOutcome> {
   const work = await loadDeliveryWork(deliveryId);
   if (!work || !["pending", "retrying"].includes(work.status)) {
     return { status: "not-attempted", reason: work ? `delivery is already ${work.status}` : "delivery not found" };
@@ -68,7 +73,7 @@ export async function attemptDelivery(deliveryId: string, leaseToken: string, ru
     update = { status: "exhausted", dueAt: null, lastError: preparation.reason, countsAsAttempt: false, outcome: { status: "exhausted", reason: preparation.reason, isRejected: true } };
   } else {
     const credentials = { accountSid: work.integration.account.impactSid, authToken: decryptSecret(work.integration.impactAuthTokenEncrypted) };
-    const exchange = await sendImpactRequest(credentials, preparation.request);
+    const exchange = await sendImpactRequest(credentials, preparation.request, options.impactTimeoutMs);
     attempt = {
       runner,
       startedAt,
