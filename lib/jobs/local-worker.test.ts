@@ -1,10 +1,9 @@
 // The local runner against real PostgreSQL, the real Stripe SDK on the fake Stripe, and the fake
 // impact.com: retries, 429, timeouts, 4xx, exhaustion and restarts (SPEC §6).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildCustomer } from "@/e2e/fakes/builders/customer";
 import { buildEvent } from "@/e2e/fakes/builders/event";
 import { buildPaidInvoice } from "@/e2e/fakes/builders/invoice";
-import { startFakeImpact, type FakeImpact } from "@/e2e/fakes/fake-impact";
 import { prisma } from "@/lib/db";
 import { LocalWorker } from "@/lib/jobs/local-worker";
 import { claimDueDeliveries } from "@/lib/server/deliveries/claim-due-deliveries";
@@ -12,27 +11,22 @@ import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { createTestAccount, createTestIntegration } from "@/lib/testing/factories";
 import { useFakes } from "@/lib/testing/use-fakes";
 
-let impact: FakeImpact;
-beforeAll(async () => {
-  impact = await startFakeImpact();
-  process.env.IMPACT_API_BASE_URL = impact.url;
+beforeAll(() => {
   process.env.DELIVERY_MAX_ATTEMPTS = "3";
 });
-afterAll(() => impact.close());
 const fakes = useFakes();
 
 const worker = new LocalWorker({ impactTimeoutMs: 300 });
 const IMPACT_TOKEN = "delivery-token-123";
 
 beforeEach(async () => {
-  await impact.reset();
   await prisma.delivery.updateMany({ where: { status: { in: ["pending", "retrying"] } }, data: { status: "skipped", dueAt: null } });
 });
 
 async function paidInvoiceDelivery() {
   const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
   const account = await createTestAccount();
-  impact.addAccount({ sid: account.impactSid, authTokens: [IMPACT_TOKEN], companyName: account.companyName });
+  fakes.impact.addAccount({ sid: account.impactSid, authTokens: [IMPACT_TOKEN], companyName: account.companyName });
   const { integration } = await createTestIntegration({ accountId: account.id, stripeApiKey: stripeAccount.keys[0]!.key, impactAuthToken: IMPACT_TOKEN });
   const customer = buildCustomer({ metadata: { im_ref: "click-123" } });
   fakes.stripe.seed(stripeAccount.id, customer);
@@ -51,8 +45,8 @@ describe("local worker", () => {
 
     expect(await worker.drain()).toBe(1);
 
-    const [conversion] = impact.conversions();
-    expect(impact.conversions()).toHaveLength(1);
+    const [conversion] = fakes.impact.conversions();
+    expect(fakes.impact.conversions()).toHaveLength(1);
     expect(conversion).toMatchObject({ authSid: account.impactSid, authToken: IMPACT_TOKEN });
     expect(conversion!.params).toMatchObject({ OrderId: invoice.id, EventTypeId: "2001", CampaignId: "1001", ClickId: "click-123", CurrencyCode: "USD", ItemSubTotal1: "19.99" });
     const delivery = await deliveryRow(deliveryId);
@@ -61,12 +55,12 @@ describe("local worker", () => {
     expect(delivery.attempts[0]).toMatchObject({ number: 1, runner: "local", requestMethod: "POST", responseStatus: 200 });
     expect(delivery.attempts[0]!.requestBody).toContain(`OrderId=${invoice.id}`);
     expect(await worker.drain()).toBe(0);
-    expect(impact.conversions()).toHaveLength(1);
+    expect(fakes.impact.conversions()).toHaveLength(1);
   });
 
   it("retries a 500 with backoff, then delivers", async () => {
     const { deliveryId } = await paidInvoiceDelivery();
-    impact.failNext({ path: "Conversions", action: { kind: "error", status: 500 } });
+    fakes.impact.failNext({ path: "Conversions", action: { kind: "error", status: 500 } });
 
     const before = Date.now();
     await worker.drain();
@@ -82,12 +76,12 @@ describe("local worker", () => {
     await fastForward();
     await worker.drain();
     expect(await deliveryRow(deliveryId)).toMatchObject({ status: "delivered", attemptCount: 2 });
-    expect(impact.conversions()).toHaveLength(1);
+    expect(fakes.impact.conversions()).toHaveLength(1);
   });
 
   it("waits as long as a 429's X-RateLimit-Reset says", async () => {
     const { deliveryId } = await paidInvoiceDelivery();
-    impact.failNext({ path: "Conversions", action: { kind: "rate-limit", resetSeconds: 120 } });
+    fakes.impact.failNext({ path: "Conversions", action: { kind: "rate-limit", resetSeconds: 120 } });
     const before = Date.now();
     await worker.drain();
     const delivery = await deliveryRow(deliveryId);
@@ -98,7 +92,7 @@ describe("local worker", () => {
 
   it("treats a hanging impact.com as a timeout and retries", async () => {
     const { deliveryId } = await paidInvoiceDelivery();
-    impact.failNext({ path: "Conversions", action: { kind: "hang" } });
+    fakes.impact.failNext({ path: "Conversions", action: { kind: "hang" } });
     await worker.drain();
     const delivery = await deliveryRow(deliveryId);
     expect(delivery).toMatchObject({ status: "retrying", lastStatusCode: null, lastError: "timed out after 300 ms" });
@@ -107,7 +101,7 @@ describe("local worker", () => {
 
   it("does not retry a 400 validation answer", async () => {
     const { deliveryId } = await paidInvoiceDelivery();
-    impact.failNext({ path: "Conversions", action: { kind: "error", status: 400, message: "Invalid EventTypeId" } });
+    fakes.impact.failNext({ path: "Conversions", action: { kind: "error", status: 400, message: "Invalid EventTypeId" } });
     await worker.drain();
     await fastForward();
     expect(await worker.drain()).toBe(0);
@@ -118,7 +112,7 @@ describe("local worker", () => {
 
   it("gives up after DELIVERY_MAX_ATTEMPTS", async () => {
     const { deliveryId } = await paidInvoiceDelivery();
-    impact.failNext({ path: "Conversions", count: 10, action: { kind: "error", status: 503 } });
+    fakes.impact.failNext({ path: "Conversions", count: 10, action: { kind: "error", status: 503 } });
     for (let round = 0; round < 5; round++) {
       await worker.drain();
       await fastForward();
@@ -127,7 +121,7 @@ describe("local worker", () => {
     expect(delivery).toMatchObject({ status: "exhausted", attemptCount: 3, dueAt: null });
     expect(delivery.lastError).toMatch(/gave up after 3 attempts/);
     expect(delivery.attempts.map((attempt) => attempt.responseStatus)).toEqual([503, 503, 503]);
-    expect(impact.requests({ path: "Conversions" })).toHaveLength(3);
+    expect(fakes.impact.requests({ path: "Conversions" })).toHaveLength(3);
   });
 
   it("survives a crash mid-attempt: the lease expires and another worker delivers exactly once", async () => {
@@ -141,15 +135,15 @@ describe("local worker", () => {
     await prisma.delivery.update({ where: { id: deliveryId }, data: { leaseUntil: new Date(Date.now() - 1) } });
     expect(await restarted.drain()).toBe(1);
     expect(await deliveryRow(deliveryId)).toMatchObject({ status: "delivered", attemptCount: 1 });
-    expect(impact.conversions()).toHaveLength(1);
+    expect(fakes.impact.conversions()).toHaveLength(1);
   });
 
   it("survives a restart mid-retry: a new worker picks the retry up when it falls due", async () => {
     const { deliveryId } = await paidInvoiceDelivery();
-    impact.failNext({ path: "Conversions", action: { kind: "error", status: 502 } });
+    fakes.impact.failNext({ path: "Conversions", action: { kind: "error", status: 502 } });
     const first = new LocalWorker({ impactTimeoutMs: 300 });
     first.start();
-    await impact.waitForRequests({ path: "Conversions" });
+    await fakes.impact.waitForRequests({ path: "Conversions" });
     await expect.poll(async () => (await deliveryRow(deliveryId)).status).toBe("retrying");
     await first.stop();
 
@@ -158,14 +152,14 @@ describe("local worker", () => {
     second.start();
     await expect.poll(async () => (await deliveryRow(deliveryId)).status, { timeout: 10_000 }).toBe("delivered");
     await second.stop();
-    expect(impact.conversions()).toHaveLength(1);
+    expect(fakes.impact.conversions()).toHaveLength(1);
   });
 
   it("lets two workers drain the same queue without sending anything twice", async () => {
     const ids = [];
     for (let index = 0; index < 12; index++) ids.push((await paidInvoiceDelivery()).deliveryId);
     await Promise.all([new LocalWorker({ concurrency: 3 }).drain(), new LocalWorker({ concurrency: 3 }).drain()]);
-    const orderIds = impact.conversions().map((request) => request.params.OrderId);
+    const orderIds = fakes.impact.conversions().map((request) => request.params.OrderId);
     expect(orderIds).toHaveLength(12);
     expect(new Set(orderIds).size).toBe(12);
     expect(await prisma.delivery.count({ where: { id: { in: ids }, status: "delivered" } })).toBe(12);
