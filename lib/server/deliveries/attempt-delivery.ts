@@ -17,7 +17,11 @@ export type AttemptOutcome =
 
 type Runner = AttemptRecord["runner"];
 
-function retryOrExhaust(work: DeliveryWork, reason: string, delayMs?: number): OutcomeUpdate & { outcome: AttemptOutcome } {
+function retryOrExhaust(
+  work: DeliveryWork,
+  reason: string,
+  { delayMs, isRateLimited = false }: { delayMs?: number; isRateLimited?: boolean } = {},
+): OutcomeUpdate & { outcome: AttemptOutcome } {
   const env = getEnv();
   const attemptNumber = work.attemptCount + 1;
   if (attemptNumber >= env.DELIVERY_MAX_ATTEMPTS) {
@@ -30,7 +34,7 @@ function retryOrExhaust(work: DeliveryWork, reason: string, delayMs?: number): O
     dueAt: nextAttemptAt,
     lastError: reason,
     countsAsAttempt: true,
-    outcome: { status: "retrying", nextAttemptAt, reason, isRateLimited: delayMs !== undefined },
+    outcome: { status: "retrying", nextAttemptAt, reason, isRateLimited },
   };
 }
 
@@ -91,7 +95,7 @@ export async function attemptDelivery(
     } else if (verdict.kind === "reject") {
       update = { status: "exhausted", dueAt: null, lastError: verdict.reason, facts: preparation.facts, countsAsAttempt: true, outcome: { status: "exhausted", reason: verdict.reason, isRejected: true } };
     } else {
-      update = { ...retryOrExhaust(work, verdict.reason, verdict.delayMs), facts: preparation.facts };
+      update = { ...retryOrExhaust(work, verdict.reason, verdict), facts: preparation.facts };
     }
   }
 

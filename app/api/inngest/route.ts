@@ -1,0 +1,6 @@
+import { serve } from "inngest/next";
+import { inngest } from "@/inngest/client";
+import { functions } from "@/inngest";
+
+// GET/POST/PUT /api/inngest – Inngest introspects, invokes and syncs the functions here
+export const { GET, POST, PUT } = serve({ client: inngest, functions });
