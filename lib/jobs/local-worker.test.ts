@@ -52,6 +52,7 @@ describe("local worker", () => {
     const delivery = await deliveryRow(deliveryId);
     expect(delivery).toMatchObject({ status: "delivered", attemptCount: 1, dueAt: null, leaseToken: null, lastStatusCode: 200, amount: "1999", currency: "USD", clickIdSource: "customer" });
     expect(delivery.queuedUri).toMatch(/^\/Advertisers\/.+\/APISubmissions\//);
+    expect((await prisma.stripeEvent.findUniqueOrThrow({ where: { id: delivery.stripeEventId } })).outcome).toBe("delivered");
     expect(delivery.attempts[0]).toMatchObject({ number: 1, runner: "local", requestMethod: "POST", responseStatus: 200 });
     expect(delivery.attempts[0]!.requestBody).toContain(`OrderId=${invoice.id}`);
     expect(await worker.drain()).toBe(0);

@@ -6,9 +6,14 @@ import { prisma } from "@/lib/db";
  * forever. Leaves deliveries that already reached a final state alone.
  */
 export async function markDeliveryExhausted(deliveryId: string, reason: string): Promise<boolean> {
-  const updated = await prisma.delivery.updateMany({
-    where: { id: deliveryId, status: { in: ["pending", "retrying"] } },
-    data: { status: "exhausted", dueAt: null, leaseToken: null, leaseUntil: null, lastError: reason },
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.delivery.updateManyAndReturn({
+      where: { id: deliveryId, status: { in: ["pending", "retrying"] } },
+      data: { status: "exhausted", dueAt: null, leaseToken: null, leaseUntil: null, lastError: reason },
+      select: { stripeEventId: true },
+    });
+    if (!updated[0]) return false;
+    await tx.stripeEvent.update({ where: { id: updated[0].stripeEventId }, data: { outcome: "exhausted" } });
+    return true;
   });
-  return updated.count === 1;
 }

@@ -39,13 +39,13 @@ export async function recordAttemptOutcome(
   return prisma.$transaction(async (tx) => {
     const current = await tx.delivery.findFirst({
       where: { id: deliveryId, leaseToken },
-      select: { attemptCount: true },
+      select: { attemptCount: true, generation: true, stripeEventId: true },
     });
     if (!current) return false;
     const number = current.attemptCount + (update.countsAsAttempt ? 1 : 0);
     if (attempt) {
       await tx.deliveryAttempt.create({
-        data: { deliveryId, number, ...attempt, nextAttemptAt: update.status === "retrying" ? update.dueAt : null },
+        data: { deliveryId, number, generation: current.generation, ...attempt, nextAttemptAt: update.status === "retrying" ? update.dueAt : null },
       });
     }
     const { facts } = update;
@@ -69,6 +69,7 @@ export async function recordAttemptOutcome(
         clickIdSource: facts?.clickIdSource,
       },
     });
+    await tx.stripeEvent.update({ where: { id: current.stripeEventId }, data: { outcome: update.status } });
     return true;
   });
 }

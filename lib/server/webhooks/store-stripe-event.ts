@@ -37,6 +37,11 @@ function deliveryRows(plan: DeliveryPlan, event: Stripe.Event, base: { accountId
   }
 }
 
+function outcomeOf(plan: DeliveryPlan): "ignored" | "skipped" | "pending" {
+  if (plan.kind === "ignored" || plan.kind === "skipped") return plan.kind;
+  return "pending";
+}
+
 /**
  * Stores a verified event and its planned deliveries in one transaction. Idempotent: the same
  * Stripe event id for the same integration (a Stripe retry, ten concurrent copies, a recovery run)
@@ -57,23 +62,39 @@ export async function storeStripeEvent(
     // for the first transaction, then inserts nothing, and this transaction stays usable.
     const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "StripeEvent" (id, "accountId", "integrationId", "stripeEventId", type, livemode, "apiVersion",
-        "stripeCreatedAt", source, status, "ignoredReason", "customerId", payload)
+        "stripeCreatedAt", source, status, "ignoredReason", outcome, "customerId", payload)
       VALUES (gen_random_uuid()::text, ${integration.accountId}, ${integration.id}, ${event.id}, ${event.type}, ${event.livemode},
         ${event.api_version ?? null}, ${new Date(event.created * 1000)}, ${source}::"StripeEventSource",
         ${plan.kind === "ignored" ? "ignored" : "accepted"}::"StripeEventStatus", ${plan.kind === "ignored" ? plan.reason : null},
-        ${customerIdOf(object)}, ${JSON.stringify(event)}::jsonb)
+        ${outcomeOf(plan)}::"EventOutcome", ${customerIdOf(object)}, ${JSON.stringify(event)}::jsonb)
       ON CONFLICT ("integrationId", "stripeEventId") DO NOTHING
       RETURNING id`;
     const eventRowId = inserted[0]?.id;
     if (!eventRowId) return { isDuplicate: true, deliveries: [] };
 
-    const rows = deliveryRows(plan, event, { accountId: integration.accountId, integrationId: integration.id, stripeEventId: eventRowId });
+    const base = { accountId: integration.accountId, integrationId: integration.id, stripeEventId: eventRowId };
+    const rows = deliveryRows(plan, event, base);
     if (rows.length === 0) return { isDuplicate: false, deliveries: [] };
     const created = await tx.delivery.createManyAndReturn({
       data: rows as Prisma.DeliveryCreateManyInput[],
       skipDuplicates: true, // the same conversion planned by another event id stays one delivery
       select: { id: true, kind: true, status: true, dueAt: true },
     });
+    if (created.length === 0 && plan.kind === "conversion") {
+      // Another event already planned this conversion: this event is kept, visibly skipped, and sends nothing.
+      await tx.delivery.create({
+        data: {
+          ...base,
+          kind: "conversion",
+          dedupeKey: `skipped:${event.id}`,
+          orderId: plan.orderId,
+          eventTypeId: plan.eventTypeId,
+          status: "skipped",
+          skipReason: `duplicate: a conversion for order ${plan.orderId} (event type ${plan.eventTypeId}) was already planned by an earlier event`,
+        },
+      });
+      await tx.stripeEvent.update({ where: { id: eventRowId }, data: { outcome: "skipped" } });
+    }
     const deliveries = created
       .filter((row) => row.status === "pending" && row.dueAt)
       .map((row) => ({ id: row.id, kind: row.kind, dueAt: row.dueAt! }));

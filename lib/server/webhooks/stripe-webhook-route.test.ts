@@ -74,7 +74,9 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
 
     expect(second.status).toBe(200);
     expect(await prisma.stripeEvent.count({ where: { integrationId: integration.id } })).toBe(2);
-    expect(await prisma.delivery.count({ where: { integrationId: integration.id, kind: "conversion" } })).toBe(1);
+    const deliveries = await prisma.delivery.findMany({ where: { integrationId: integration.id }, orderBy: { createdAt: "asc" } });
+    expect(deliveries.map((delivery) => delivery.status)).toEqual(["pending", "skipped"]);
+    expect(deliveries[1]!.skipReason).toMatch(/^duplicate: a conversion for order in_/);
   });
 
   it("rejects a bad signature, a missing one and a stale one with 400, storing nothing", async () => {
@@ -150,7 +152,8 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
 
     const events = await prisma.stripeEvent.findMany({ where: { integrationId: integration.id }, include: { deliveries: true } });
     const byId = new Map(events.map((event) => [event.stripeEventId, event]));
-    expect(byId.get(ignored.id)).toMatchObject({ status: "ignored", ignoredReason: "event type customer.created is not mapped to impact.com" });
+    expect(byId.get(manual.id)!.outcome).toBe("skipped");
+    expect(byId.get(ignored.id)).toMatchObject({ status: "ignored", outcome: "ignored", ignoredReason: "event type customer.created is not mapped to impact.com" });
     expect(byId.get(manual.id)!.deliveries[0]).toMatchObject({ status: "skipped", skipReason: expect.stringMatching(/billing_reason manual/) });
     expect(byId.get(subscriptionCheckout.id)!.deliveries[0]).toMatchObject({ status: "skipped", skipReason: expect.stringMatching(/invoice.paid carries the money/) });
   });
