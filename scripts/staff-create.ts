@@ -4,14 +4,17 @@ import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors/app-error";
 import { createStaffUser } from "@/lib/server/staff/create-staff-user";
 
-const { values } = parseArgs({ options: { email: { type: "string" }, password: { type: "string" } } });
-
-try {
-  const staff = await createStaffUser(values);
-  console.log(`${staff.isNew ? "Created" : "Updated the password of"} staff user ${staff.email}.`);
-} catch (error) {
-  console.error(isAppError(error) ? `staff:create: ${error.message}` : error);
-  process.exitCode = 1;
-} finally {
-  await prisma.$disconnect();
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { email: { type: "string" }, password: { type: "string" } } });
+  try {
+    const staff = await createStaffUser(values);
+    console.log(`${staff.isNew ? "Created" : "Updated the password of"} staff user ${staff.email}.`);
+  } catch (error) {
+    console.error(isAppError(error) ? `staff:create: ${error.message}` : error);
+    process.exitCode = 1;
+  } finally {
+    await prisma.$disconnect();
+  }
 }
+
+void main();

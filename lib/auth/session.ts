@@ -1,12 +1,15 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { getAuthOptions, type Principal } from "@/lib/auth/auth-options";
 
 export type BrandPrincipal = Extract<Principal, { role: "brand" }>;
 export type StaffPrincipal = Extract<Principal, { role: "staff" }>;
 
 export async function getPrincipal(): Promise<Principal | undefined> {
+  // Sessions are per request: never prerender a page that asks (and never need secrets at build time).
+  await connection();
   const session = await getServerSession(getAuthOptions());
   return session?.principal;
 }
