@@ -37,7 +37,7 @@ export const StripeApiKeySchema = z
   .trim()
   .min(1, "Enter a Stripe secret or restricted API key.")
   .refine((key) => !/^pk_/.test(key), "That is a publishable key (pk_…); the portal needs a secret (sk_…) or restricted (rk_…) key.")
-  .refine((key) => /^(sk|rk)_(live|test)_[A-Za-z0-9]{8,247}$/.test(key), "A Stripe API key starts with sk_live_, sk_test_, rk_live_ or rk_test_.");
+  .refine((key) => /^(sk|rk)_(live|test)_[A-Za-z0-9_]{8,247}$/.test(key), "A Stripe API key starts with sk_live_, sk_test_, rk_live_ or rk_test_.");
 
 export const CreateIntegrationSchema = z.object({
   siteUrl: SiteUrlSchema,

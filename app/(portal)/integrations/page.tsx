@@ -1,19 +1,40 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { requireBrand } from "@/lib/auth/session";
+import { findIntegrationSummaries } from "@/lib/server/integrations/find-integration-summaries";
+import { IntegrationCard } from "./_components/integration-card";
 
 export const metadata = { title: "Integrations · Payments integration portal" };
 
+// GET /integrations – the dashboard (SPEC §4)
 export default async function IntegrationsPage() {
-  await requireBrand();
+  const brand = await requireBrand();
+  const integrations = await findIntegrationSummaries(brand.accountId);
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Integrations</h1>
-        <Link href="/integrations/new" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white">
+        <Link href="/integrations/new" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
           New integration
         </Link>
       </div>
-      <p className="text-sm text-slate-600">No integrations yet.</p>
+      {integrations.length === 0 ? (
+        <Card>
+          <p className="text-sm text-slate-700">
+            No integrations yet. Connect your Stripe account to your impact.com program and every paid invoice, one-time
+            checkout and refund reaches impact.com automatically.
+          </p>
+          <Link href="/integrations/new" className="mt-4 inline-block text-sm font-medium text-brand hover:underline">
+            Create your first integration →
+          </Link>
+        </Card>
+      ) : (
+        <ul className="space-y-4" aria-label="Integrations">
+          {integrations.map((integration) => (
+            <IntegrationCard key={integration.id} integration={integration} />
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { updateIntegrationAction } from "@/lib/actions/integrations/update-integration";
+import { requireBrand } from "@/lib/auth/session";
+import { getIntegration } from "@/lib/server/integrations/get-integration";
+import { IntegrationForm } from "../../_components/integration-form";
+import { ModeBadge } from "../../_components/mode-badge";
+import { orNotFound } from "../load-integration";
+
+export const metadata = { title: "Edit integration · Payments integration portal" };
+
+// GET /integrations/[id]/edit – the form again; secrets only as "•••• last4"
+export default async function EditIntegrationPage({ params }: { params: Promise<{ id: string }> }) {
+  const brand = await requireBrand();
+  const { id } = await params;
+  const integration = await orNotFound(getIntegration(brand.accountId, id));
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <Link href={`/integrations/${integration.id}`} className="text-sm text-brand hover:underline">
+          ← {integration.siteUrl}
+        </Link>
+        <h1 className="mt-2 flex items-center gap-3 text-2xl font-semibold">
+          Edit integration <ModeBadge mode={integration.mode} />
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Leave the Auth Token and API Key empty to keep the saved ones. A new API key is checked first, a new webhook
+          endpoint is registered with it, and the old endpoint is then removed.
+        </p>
+      </div>
+      <Card>
+        <IntegrationForm
+          action={updateIntegrationAction.bind(null, integration.id)}
+          submitLabel="Save changes"
+          initialValues={{
+            siteUrl: integration.siteUrl,
+            programId: integration.programId,
+            eventTypeId: integration.eventTypeId,
+            recurringEventTypeId: integration.recurringEventTypeId,
+          }}
+          saved={{ apiKeyLast4: integration.apiKeyLast4, authTokenLast4: integration.authTokenLast4 }}
+        />
+      </Card>
+    </div>
+  );
+}

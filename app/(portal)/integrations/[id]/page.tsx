@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { Suspense, type ReactNode } from "react";
+import { Card } from "@/components/ui/card";
+import { deleteIntegrationAction } from "@/lib/actions/integrations/delete-integration";
+import { setIntegrationEnabledAction } from "@/lib/actions/integrations/set-integration-enabled";
+import { requireBrand } from "@/lib/auth/session";
+import { getIntegration } from "@/lib/server/integrations/get-integration";
+import { getWebhookEndpointStatus } from "@/lib/server/integrations/get-webhook-endpoint-status";
+import { DeleteIntegrationButton } from "../_components/delete-integration-button";
+import { EnableIntegrationButton } from "../_components/enable-integration-button";
+import { EndpointStatusBadge, EndpointStatusPending } from "../_components/endpoint-status-badge";
+import { EnabledBadge, ModeBadge } from "../_components/mode-badge";
+import { orNotFound } from "./load-integration";
+
+export const metadata = { title: "Integration · Payments integration portal" };
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-3 gap-4 py-2">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="col-span-2 text-sm break-all">{children}</dd>
+    </div>
+  );
+}
+
+// GET /integrations/[id] – one integration: settings, webhook URL, Stripe status, actions
+export default async function IntegrationPage({ params }: { params: Promise<{ id: string }> }) {
+  const brand = await requireBrand();
+  const { id } = await params;
+  // Resolved before anything renders so another account's id answers 404, not a streamed 200.
+  const integration = await orNotFound(getIntegration(brand.accountId, id));
+  const endpointStatus = getWebhookEndpointStatus(brand.accountId, id).catch(() => "unreachable" as const);
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/integrations" className="text-sm text-brand hover:underline">
+          ← Integrations
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold">{integration.siteUrl}</h1>
+          <ModeBadge mode={integration.mode} />
+          <EnabledBadge isEnabled={integration.isEnabled} />
+          <Suspense fallback={<EndpointStatusPending />}>
+            <EndpointStatusBadge status={endpointStatus} />
+          </Suspense>
+        </div>
+      </div>
+      <Card title="Settings">
+        <dl className="divide-y divide-slate-100">
+          <Row label="URL">{integration.siteUrl}</Row>
+          <Row label="Program ID">{integration.programId}</Row>
+          <Row label="Event Type ID">{integration.eventTypeId}</Row>
+          <Row label="Recurring Event Tracker ID">{integration.recurringEventTypeId}</Row>
+          <Row label="Auth Token">•••• {integration.authTokenLast4}</Row>
+          <Row label="API Key">•••• {integration.apiKeyLast4}</Row>
+          <Row label="Mode">{integration.mode === "test" ? "Test mode (Stripe test data only)" : "Live (real payments)"}</Row>
+        </dl>
+      </Card>
+      <Card title="Stripe webhook">
+        <dl className="divide-y divide-slate-100">
+          <Row label="Webhook URL">
+            <code data-testid="webhook-url" className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs">
+              {integration.webhookUrl}
+            </code>
+          </Row>
+          <Row label="Endpoint ID">{integration.stripeWebhookEndpointId ?? "none"}</Row>
+          <Row label="Events">invoice.paid, checkout.session.completed, charge.refunded</Row>
+        </dl>
+      </Card>
+      <div className="flex flex-wrap items-start gap-3">
+        <Link
+          href={`/integrations/${integration.id}/edit`}
+          className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark"
+        >
+          Edit integration
+        </Link>
+        <Link
+          href={`/events?integration=${integration.id}`}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+        >
+          View events
+        </Link>
+        <EnableIntegrationButton
+          action={setIntegrationEnabledAction.bind(null, integration.id, !integration.isEnabled)}
+          isEnabled={integration.isEnabled}
+        />
+        <DeleteIntegrationButton action={deleteIntegrationAction.bind(null, integration.id)} siteUrl={integration.siteUrl} />
+      </div>
+    </div>
+  );
+}

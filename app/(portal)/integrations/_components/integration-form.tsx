@@ -1,0 +1,109 @@
+"use client";
+
+import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { EMPTY_FORM_STATE, type EchoedField, type IntegrationFormState } from "@/lib/integrations/integration-view";
+import {
+  CreateIntegrationSchema,
+  fieldErrorsOf,
+  INTEGRATION_FIELDS,
+  INTEGRATION_LABELS,
+  UpdateIntegrationSchema,
+  type IntegrationField,
+} from "@/lib/schemas/integration";
+
+type FormAction = (previous: IntegrationFormState, formData: FormData) => Promise<IntegrationFormState>;
+
+/** On edit, the stored secrets are shown only as their last four characters. */
+export type SavedSecrets = { authTokenLast4: string; apiKeyLast4: string };
+
+const SECRET_FIELDS = new Set<IntegrationField>(["authToken", "apiKey"]);
+
+const HINTS: Record<IntegrationField, string> = {
+  siteUrl: "Your shop's address, e.g. https://shop.example.com.",
+  authToken: "The impact.com Auth Token used to send conversions (Settings → API); it may differ from your sign-in token.",
+  programId: "Your impact.com program; sent as CampaignId.",
+  eventTypeId: "For first subscription payments and one-time purchases.",
+  recurringEventTypeId: "For renewals; impact.com links it as a child of the event type above.",
+  apiKey: "A Stripe secret key (sk_…) or restricted key (rk_…) that can read and write webhook endpoints.",
+};
+
+function hintFor(field: IntegrationField, saved?: SavedSecrets): string {
+  if (!saved || !SECRET_FIELDS.has(field)) return HINTS[field];
+  const last4 = field === "apiKey" ? saved.apiKeyLast4 : saved.authTokenLast4;
+  const extra = field === "apiKey" ? " A new key registers a new webhook endpoint in Stripe." : "";
+  return `Saved: •••• ${last4}. Leave empty to keep it.${extra}`;
+}
+
+/**
+ * The integration form of SPEC §3, for create and edit. Checked in the browser with
+ * the same zod schema the server uses; submitted without React's automatic form
+ * reset so a failed submit keeps everything typed (secrets stay in this page only).
+ */
+export function IntegrationForm({
+  action,
+  submitLabel,
+  initialValues = {},
+  saved,
+}: {
+  action: FormAction;
+  submitLabel: string;
+  initialValues?: Partial<Record<EchoedField, string>>;
+  /** Present on edit: secret fields may be left empty. */
+  saved?: SavedSecrets;
+}) {
+  const [state, formAction, isPending] = useActionState(action, EMPTY_FORM_STATE);
+  const [clientErrors, setClientErrors] = useState<IntegrationFormState["fieldErrors"] | null>(null);
+  const schema = saved ? UpdateIntegrationSchema : CreateIntegrationSchema;
+  const fieldErrors = clientErrors ?? state.fieldErrors;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    // Prevented so React does not reset the inputs; the action is dispatched by hand.
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      setClientErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setClientErrors(null);
+    startTransition(() => formAction(formData));
+  }
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isPending}>
+      {state.formError && !clientErrors ? <Alert>{state.formError}</Alert> : null}
+      {INTEGRATION_FIELDS.map((field) => {
+        const isSecret = SECRET_FIELDS.has(field);
+        return (
+          <TextField
+            key={field}
+            name={field}
+            label={INTEGRATION_LABELS[field]}
+            type={isSecret ? "password" : field === "siteUrl" ? "url" : "text"}
+            inputMode={field === "siteUrl" || isSecret ? undefined : "numeric"}
+            autoComplete="off"
+            spellCheck={false}
+            required={!(saved && isSecret)}
+            placeholder={saved && isSecret ? "Leave empty to keep the saved one" : undefined}
+            defaultValue={isSecret ? undefined : (state.values[field as EchoedField] ?? initialValues[field as EchoedField])}
+            error={fieldErrors[field]}
+            hint={hintFor(field, saved)}
+          />
+        );
+      })}
+      <div className="flex items-center gap-4">
+        <Button type="submit" disabled={isPending}>
+          {submitLabel}
+        </Button>
+        {isPending ? (
+          <p role="status" className="text-sm text-slate-600">
+            Saving — checking with Stripe…
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

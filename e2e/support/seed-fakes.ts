@@ -1,0 +1,35 @@
+// Test data in the fakes over their HTTP control API (the fakes run in another process).
+import { randomBytes } from "node:crypto";
+import { createFakeImpactControl, createFakeStripeControl } from "../fakes/fake-control";
+import { E2E } from "../e2e-config.mjs";
+import type { BrandCredentials } from "./sign-in";
+
+export const stripeControl = createFakeStripeControl(E2E.stripeUrl);
+export const impactControl = createFakeImpactControl(E2E.impactUrl);
+
+const alphanumeric = (bytes: number) => randomBytes(bytes).toString("hex");
+
+export type SeededBrand = BrandCredentials & { companyName: string; deliveryToken: string };
+
+/** A brand impact.com knows, with a sign-in token and a separate token for deliveries. Unique per call. */
+export async function seedBrand(companyName: string): Promise<SeededBrand> {
+  const brand = {
+    accountSid: `IR${alphanumeric(16)}`,
+    authToken: `signin-${alphanumeric(8)}`,
+    deliveryToken: `deliver-${alphanumeric(8)}`,
+    companyName: `${companyName} ${alphanumeric(3)}`,
+  };
+  await impactControl.addAccount({
+    sid: brand.accountSid,
+    authTokens: [brand.authToken, brand.deliveryToken],
+    companyName: brand.companyName,
+  });
+  return brand;
+}
+
+/** A Stripe account in the fake with one secret key of the given mode. */
+export async function seedStripeAccount(mode: "test" | "live" = "test"): Promise<{ stripeAccountId: string; apiKey: string }> {
+  const apiKey = `sk_${mode}_${alphanumeric(12)}`;
+  const account = await stripeControl.addAccount({ keys: [{ key: apiKey }] });
+  return { stripeAccountId: account.id, apiKey };
+}

@@ -1,0 +1,63 @@
+// Shapes the integration pages render: plain data shared by lib/server (which
+// builds them) and the UI (which shows them). Never any secret beyond a last-4.
+import type { IntegrationField } from "@/lib/schemas/integration";
+
+export type IntegrationMode = "test" | "live";
+
+/** The portal's webhook endpoint as Stripe sees it (checked live, cached about a minute). */
+export type EndpointStatus = "enabled" | "disabled" | "missing" | "key_rejected" | "unreachable";
+
+export const ENDPOINT_STATUS_LABELS: Record<EndpointStatus, string> = {
+  enabled: "Enabled",
+  disabled: "Disabled",
+  missing: "Missing",
+  key_rejected: "Key rejected",
+  unreachable: "Stripe unreachable",
+};
+
+export type IntegrationDetails = {
+  id: string;
+  siteUrl: string;
+  programId: string;
+  eventTypeId: string;
+  recurringEventTypeId: string;
+  mode: IntegrationMode;
+  isEnabled: boolean;
+  webhookUrl: string;
+  stripeWebhookEndpointId: string | null;
+  apiKeyLast4: string;
+  authTokenLast4: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** Deliveries of one UTC day, for the 7-day chart. */
+export type DeliveryDay = { day: string; delivered: number; failed: number };
+
+export type DeliveryCounts = { delivered: number; pending: number; failed: number; skipped: number };
+
+export type DeliveryStats = { lastEventAt: Date | null; last24h: DeliveryCounts; days: DeliveryDay[] };
+
+export type IntegrationSummary = {
+  id: string;
+  siteUrl: string;
+  mode: IntegrationMode;
+  isEnabled: boolean;
+  stats: DeliveryStats;
+  /** Resolved later so the page streams while Stripe answers; never rejects. */
+  endpointStatus: Promise<EndpointStatus>;
+};
+
+/** Fields a failed submit hands back to the form; the two secrets are never among them. */
+export type EchoedField = Exclude<IntegrationField, "authToken" | "apiKey">;
+
+export type IntegrationFormState = {
+  fieldErrors: Partial<Record<IntegrationField, string>>;
+  formError?: string;
+  values: Partial<Record<EchoedField, string>>;
+};
+
+export const EMPTY_FORM_STATE: IntegrationFormState = { fieldErrors: {}, values: {} };
+
+/** The result of the integration buttons (delete, enable/disable): an error message or nothing. */
+export type ButtonActionState = { error?: string };

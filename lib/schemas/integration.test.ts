@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import {
+  CreateIntegrationSchema,
+  fieldErrorsOf,
+  INTEGRATION_FIELDS,
+  INTEGRATION_LABELS,
+  UpdateIntegrationSchema,
+} from "./integration";
+
+const VALID = {
+  siteUrl: "https://shop.example.com",
+  authToken: "impact-token-123",
+  programId: "12345",
+  eventTypeId: "678",
+  recurringEventTypeId: "910",
+  apiKey: "sk_test_abcdefgh12345678",
+};
+
+function errorsFor(input: Record<string, unknown>, schema: typeof CreateIntegrationSchema | typeof UpdateIntegrationSchema = CreateIntegrationSchema) {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? {} : fieldErrorsOf(parsed.error);
+}
+
+describe("CreateIntegrationSchema", () => {
+  it("accepts a complete form and trims every field", () => {
+    const padded = Object.fromEntries(Object.entries(VALID).map(([key, value]) => [key, `  ${value} `]));
+    expect(CreateIntegrationSchema.parse(padded)).toEqual(VALID);
+  });
+
+  it("labels the six fields exactly as SPEC §3 does, in form order", () => {
+    expect(INTEGRATION_FIELDS.map((field) => INTEGRATION_LABELS[field])).toEqual([
+      "URL",
+      "Auth Token",
+      "Program ID",
+      "Event Type ID",
+      "Recurring Event Tracker ID",
+      "API Key",
+    ]);
+  });
+
+  it("asks for every missing field by name", () => {
+    expect(errorsFor({})).toEqual({
+      siteUrl: expect.any(String),
+      authToken: expect.any(String),
+      programId: expect.any(String),
+      eventTypeId: expect.any(String),
+      recurringEventTypeId: expect.any(String),
+      apiKey: expect.any(String),
+    });
+    const blank = Object.fromEntries(Object.keys(VALID).map((key) => [key, "   "]));
+    expect(errorsFor(blank)).toEqual({
+      siteUrl: "Enter your site's URL.",
+      authToken: "Enter the impact.com Auth Token used to send conversions.",
+      programId: "Enter the Program ID.",
+      eventTypeId: "Enter the Event Type ID.",
+      recurringEventTypeId: "Enter the Recurring Event Tracker ID.",
+      apiKey: "Enter a Stripe secret or restricted API key.",
+    });
+  });
+
+  it.each(["http://shop.example.com", "shop.example.com", "ftp://shop.example.com", "https://", "https://localhost"])(
+    "rejects the site URL %s: https:// and a domain are required",
+    (siteUrl) => {
+      expect(errorsFor({ ...VALID, siteUrl }).siteUrl).toMatch(/starting with https:\/\//);
+    },
+  );
+
+  it("accepts https site URLs with a path", () => {
+    expect(errorsFor({ ...VALID, siteUrl: "https://www.example.co.uk/shop" })).toEqual({});
+  });
+
+  it.each([
+    ["programId", "Program ID"],
+    ["eventTypeId", "Event Type ID"],
+    ["recurringEventTypeId", "Recurring Event Tracker ID"],
+  ])("%s holds digits only", (field, label) => {
+    for (const value of ["12a", "-1", "1.5", "1 2", "1234567890123"]) {
+      expect(errorsFor({ ...VALID, [field]: value })[field as keyof typeof VALID]).toBe(
+        `The ${label} is a number (digits only), as shown in impact.com.`,
+      );
+    }
+    expect(errorsFor({ ...VALID, [field]: "000123" })).toEqual({});
+  });
+
+  it("accepts visible-character Auth Tokens of 8–256 characters only", () => {
+    const rule = "An Auth Token has 8–256 visible characters and no spaces.";
+    expect(errorsFor({ ...VALID, authToken: "short" }).authToken).toBe(rule);
+    expect(errorsFor({ ...VALID, authToken: "has a space" }).authToken).toBe(rule);
+    expect(errorsFor({ ...VALID, authToken: "x".repeat(257) }).authToken).toBe(rule);
+    expect(errorsFor({ ...VALID, authToken: "A~b!c#d$e%f-_.+=" })).toEqual({});
+  });
+
+  it.each([
+    "sk_live_abcdefgh1234",
+    "sk_test_abcdefgh1234",
+    "rk_live_abcdefgh1234",
+    "rk_test_abcdefgh1234",
+    "sk_test_demo_portal_0000000000000000",
+  ])(
+    "accepts the Stripe key %s",
+    (apiKey) => {
+      expect(errorsFor({ ...VALID, apiKey })).toEqual({});
+    },
+  );
+
+  it("rejects publishable keys with a precise reason, and anything else with the accepted prefixes", () => {
+    expect(errorsFor({ ...VALID, apiKey: "pk_test_abcdefgh1234" }).apiKey).toMatch(/publishable key/);
+    for (const apiKey of ["sk_abcdefgh1234", "whsec_abcdefgh1234", "sk_test_short", "sk_test_abc-defgh1234"]) {
+      expect(errorsFor({ ...VALID, apiKey }).apiKey).toBe(
+        "A Stripe API key starts with sk_live_, sk_test_, rk_live_ or rk_test_.",
+      );
+    }
+  });
+});
+
+describe("UpdateIntegrationSchema", () => {
+  it("treats empty secret fields as keep-the-stored-one", () => {
+    const parsed = UpdateIntegrationSchema.parse({ ...VALID, authToken: "", apiKey: "  " });
+    expect(parsed.authToken).toBeUndefined();
+    expect(parsed.apiKey).toBeUndefined();
+    expect(parsed.siteUrl).toBe(VALID.siteUrl);
+  });
+
+  it("still validates secrets that are typed, and every other field", () => {
+    expect(errorsFor({ ...VALID, apiKey: "pk_live_abcdefgh1234", programId: "" }, UpdateIntegrationSchema)).toEqual({
+      apiKey: expect.stringMatching(/publishable key/),
+      programId: "Enter the Program ID.",
+    });
+  });
+});

@@ -1,0 +1,85 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { DeliveryCounts, DeliveryDay, DeliveryStats } from "@/lib/integrations/integration-view";
+
+export const CHART_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Bucket = {
+  integrationId: string;
+  lastEventAt: Date | null;
+  status: string | null;
+  day: string | null;
+  isRecent: boolean | null;
+  count: number | null;
+};
+
+/** The UTC days of the chart, oldest first, ending today. */
+export function chartDays(now: Date): string[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Array.from({ length: CHART_DAYS }, (_, index) =>
+    new Date(today - (CHART_DAYS - 1 - index) * DAY_MS).toISOString().slice(0, 10),
+  );
+}
+
+const emptyCounts = (): DeliveryCounts => ({ delivered: 0, pending: 0, failed: 0, skipped: 0 });
+
+/** pending and retrying are both "on their way"; exhausted is the only final failure. */
+function countInto(counts: DeliveryCounts, status: string, count: number): void {
+  if (status === "delivered") counts.delivered += count;
+  else if (status === "pending" || status === "retrying") counts.pending += count;
+  else if (status === "exhausted") counts.failed += count;
+  else if (status === "skipped") counts.skipped += count;
+}
+
+/**
+ * Dashboard numbers for every integration of the account in ONE query: last event
+ * received, deliveries created in the last 24 h by status, and per UTC day of the
+ * last 7 the delivered and failed counts. Buckets are grouped in SQL, so the rows
+ * returned scale with integrations × days × statuses, not with deliveries.
+ */
+export async function findDeliveryStats(accountId: string, now = new Date()): Promise<Map<string, DeliveryStats>> {
+  const days = chartDays(now);
+  const since24h = new Date(now.getTime() - DAY_MS).toISOString();
+  const since7d = `${days[0]}T00:00:00.000Z`;
+  // Columns are UTC timestamps without time zone (Prisma's convention); parameters are cast the same way.
+  // Listing every status lets PostgreSQL walk the (accountId, status, createdAt) index as five
+  // range scans over the window instead of every delivery the account ever had.
+  const buckets = await prisma.$queryRaw<Bucket[]>`
+    WITH buckets AS (
+      SELECT d."integrationId", d."status", to_char(d."createdAt", 'YYYY-MM-DD') AS "day",
+        (d."createdAt" >= (${since24h}::timestamptz AT TIME ZONE 'UTC')) AS "isRecent", count(*)::int AS "count"
+      FROM "Delivery" d
+      WHERE d."accountId" = ${accountId}
+        AND d."status" = ANY (ARRAY['pending', 'retrying', 'delivered', 'exhausted', 'skipped']::"DeliveryStatus"[])
+        AND d."createdAt" >= (${since7d}::timestamptz AT TIME ZONE 'UTC')
+      GROUP BY 1, 2, 3, 4
+    )
+    SELECT i."id" AS "integrationId",
+      (SELECT max(e."receivedAt") FROM "StripeEvent" e WHERE e."integrationId" = i."id") AS "lastEventAt",
+      b."status"::text AS "status", b."day", b."isRecent", b."count"
+    FROM "Integration" i
+    LEFT JOIN buckets b ON b."integrationId" = i."id"
+    WHERE i."accountId" = ${accountId}`;
+
+  const stats = new Map<string, DeliveryStats & { byDay: Map<string, DeliveryDay> }>();
+  for (const bucket of buckets) {
+    let entry = stats.get(bucket.integrationId);
+    if (!entry) {
+      const byDay = new Map(days.map((day) => [day, { day, delivered: 0, failed: 0 }]));
+      entry = { lastEventAt: bucket.lastEventAt, last24h: emptyCounts(), days: [...byDay.values()], byDay };
+      stats.set(bucket.integrationId, entry);
+    }
+    if (bucket.status === null || bucket.count === null) continue;
+    if (bucket.isRecent) countInto(entry.last24h, bucket.status, bucket.count);
+    const day = entry.byDay.get(bucket.day ?? "");
+    if (day && bucket.status === "delivered") day.delivered += bucket.count;
+    if (day && bucket.status === "exhausted") day.failed += bucket.count;
+  }
+  return new Map([...stats].map(([id, { byDay: _byDay, ...rest }]) => [id, rest]));
+}
+
+/** Stats of an integration with no row in the query's answer (e.g. created a moment later). */
+export function emptyDeliveryStats(now = new Date()): DeliveryStats {
+  return { lastEventAt: null, last24h: emptyCounts(), days: chartDays(now).map((day) => ({ day, delivered: 0, failed: 0 })) };
+}

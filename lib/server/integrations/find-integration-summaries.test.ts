@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import type { DeliveryStatus } from "@/lib/generated/prisma/client";
+import { createStripeAccount, createTestAccount, integrationInput } from "@/lib/testing/integration-fixtures";
+import { useFakes } from "@/lib/testing/use-fakes";
+import { createIntegration } from "./create-integration";
+import { chartDays } from "./find-delivery-stats";
+import { findIntegrationSummaries } from "./find-integration-summaries";
+
+const fakes = useFakes();
+const NOW = new Date("2026-11-20T12:00:00.000Z");
+const HOUR = 60 * 60 * 1000;
+
+async function seedEvent(accountId: string, integrationId: string, receivedAt: Date, n: number) {
+  return prisma.stripeEvent.create({
+    data: {
+      accountId,
+      integrationId,
+      stripeEventId: `evt_${n}`,
+      type: "invoice.paid",
+      livemode: false,
+      stripeCreatedAt: receivedAt,
+      receivedAt,
+      status: "accepted",
+      payload: {},
+    },
+    select: { id: true },
+  });
+}
+
+async function seedDeliveries(
+  accountId: string,
+  integrationId: string,
+  stripeEventId: string,
+  rows: Array<[DeliveryStatus, number]>,
+) {
+  await prisma.delivery.createMany({
+    data: rows.map(([status, hoursAgo], index) => ({
+      accountId,
+      integrationId,
+      stripeEventId,
+      kind: "conversion" as const,
+      dedupeKey: `k-${stripeEventId}-${index}`,
+      status,
+      createdAt: new Date(NOW.getTime() - hoursAgo * HOUR),
+    })),
+  });
+}
+
+describe("findIntegrationSummaries", () => {
+  it("counts the last 24 h by status and the last 7 UTC days, per integration, scoped to the account", async () => {
+    const account = await createTestAccount();
+    const other = await createTestAccount("Other");
+    const { apiKey } = createStripeAccount(fakes.stripe);
+    const busy = await createIntegration(account.id, integrationInput(apiKey, { siteUrl: "https://busy.example.com" }));
+    const quiet = await createIntegration(account.id, integrationInput(apiKey, { siteUrl: "https://quiet.example.com" }));
+    const foreign = await createIntegration(other.id, integrationInput(apiKey));
+
+    const event = await seedEvent(account.id, busy.id, new Date(NOW.getTime() - 2 * HOUR), 1);
+    await seedEvent(account.id, busy.id, new Date(NOW.getTime() - 30 * HOUR), 2);
+    await seedDeliveries(account.id, busy.id, event.id, [
+      ["delivered", 1],
+      ["delivered", 2],
+      ["pending", 1],
+      ["retrying", 3],
+      ["exhausted", 5],
+      ["skipped", 6],
+      ["delivered", 30], // yesterday (UTC), outside the 24 h window
+      ["exhausted", 50],
+      ["delivered", 24 * 9], // older than the chart
+    ]);
+    const foreignEvent = await seedEvent(other.id, foreign.id, NOW, 3);
+    await seedDeliveries(other.id, foreign.id, foreignEvent.id, [["exhausted", 1]]);
+
+    const summaries = await findIntegrationSummaries(account.id, NOW);
+    expect(summaries.map((summary) => summary.siteUrl)).toEqual(["https://quiet.example.com", "https://busy.example.com"]);
+    const [quietSummary, busySummary] = summaries;
+
+    expect(busySummary!.stats.lastEventAt).toEqual(new Date(NOW.getTime() - 2 * HOUR));
+    expect(busySummary!.stats.last24h).toEqual({ delivered: 2, pending: 2, failed: 1, skipped: 1 });
+    const days = chartDays(NOW);
+    expect(days).toEqual(["2026-11-14", "2026-11-15", "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"]);
+    expect(busySummary!.stats.days).toEqual([
+      { day: "2026-11-14", delivered: 0, failed: 0 },
+      { day: "2026-11-15", delivered: 0, failed: 0 },
+      { day: "2026-11-16", delivered: 0, failed: 0 },
+      { day: "2026-11-17", delivered: 0, failed: 0 },
+      { day: "2026-11-18", delivered: 0, failed: 1 },
+      { day: "2026-11-19", delivered: 1, failed: 0 },
+      { day: "2026-11-20", delivered: 2, failed: 1 },
+    ]);
+
+    expect(quietSummary!.stats).toEqual({
+      lastEventAt: null,
+      last24h: { delivered: 0, pending: 0, failed: 0, skipped: 0 },
+      days: days.map((day) => ({ day, delivered: 0, failed: 0 })),
+    });
+  });
+
+  it("checks each endpoint in Stripe once a minute and reports enabled, missing and key rejected", async () => {
+    const account = await createTestAccount();
+    const { stripeAccountId, apiKey } = createStripeAccount(fakes.stripe);
+    const { id } = await createIntegration(account.id, integrationInput(apiKey));
+    fakes.stripe.clearRequests();
+
+    const statusNow = async () => (await findIntegrationSummaries(account.id))[0]!.endpointStatus;
+    expect(await statusNow()).toBe("enabled");
+    expect(await statusNow()).toBe("enabled");
+    expect(fakes.stripe.requests({ method: "GET" })).toHaveLength(1);
+
+    // Removed behind the portal's back; a row change (any edit) skips the cached answer.
+    const endpointId = fakes.stripe.webhookEndpoints(stripeAccountId)[0]!.id;
+    await fakes.stripe.client(apiKey).webhookEndpoints.del(endpointId);
+    await prisma.integration.update({ where: { id }, data: { updatedAt: new Date() } });
+    expect(await statusNow()).toBe("missing");
+
+    const revoked = await createTestAccount();
+    const keyOwner = createStripeAccount(fakes.stripe);
+    await createIntegration(revoked.id, integrationInput(keyOwner.apiKey));
+    fakes.stripe.reset(); // the key (and its account) no longer exist
+    await expect((await findIntegrationSummaries(revoked.id))[0]!.endpointStatus).resolves.toBe("key_rejected");
+  });
+
+  it("reports Stripe as unreachable without failing the page", async () => {
+    const account = await createTestAccount();
+    const { apiKey } = createStripeAccount(fakes.stripe);
+    await createIntegration(account.id, integrationInput(apiKey));
+    fakes.stripe.failNext({ method: "GET", path: "/v1/webhook_endpoints/", action: { kind: "error", status: 503 } });
+    expect(await (await findIntegrationSummaries(account.id))[0]!.endpointStatus).toBe("unreachable");
+    // An outage is not cached: the next look asks Stripe again.
+    expect(await (await findIntegrationSummaries(account.id))[0]!.endpointStatus).toBe("enabled");
+  });
+});

@@ -1,0 +1,37 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { IntegrationSummary } from "@/lib/integrations/integration-view";
+import { checkWebhookEndpoint } from "./check-webhook-endpoint";
+import { emptyDeliveryStats, findDeliveryStats } from "./find-delivery-stats";
+
+/**
+ * The dashboard (SPEC §4): every integration of the account, newest first, with its
+ * delivery numbers (one query for all) and its Stripe endpoint status as a promise,
+ * so the page can stream while Stripe answers (each check cached about a minute).
+ */
+export async function findIntegrationSummaries(accountId: string, now = new Date()): Promise<IntegrationSummary[]> {
+  const [rows, stats] = await Promise.all([
+    prisma.integration.findMany({
+      where: { accountId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        siteUrl: true,
+        mode: true,
+        isEnabled: true,
+        stripeWebhookEndpointId: true,
+        stripeApiKeyEncrypted: true,
+        updatedAt: true,
+      },
+    }),
+    findDeliveryStats(accountId, now),
+  ]);
+  return rows.map((row) => ({
+    id: row.id,
+    siteUrl: row.siteUrl,
+    mode: row.mode,
+    isEnabled: row.isEnabled,
+    stats: stats.get(row.id) ?? emptyDeliveryStats(now),
+    endpointStatus: checkWebhookEndpoint(row),
+  }));
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { EndpointStatus } from "@/lib/integrations/integration-view";
+import { checkWebhookEndpoint } from "./check-webhook-endpoint";
+import { integrationNotFound } from "./integration-helpers";
+
+/** The Stripe side of one integration of the account (cached about a minute); NOT_FOUND for other accounts' ids. */
+export async function getWebhookEndpointStatus(accountId: string, integrationId: string): Promise<EndpointStatus> {
+  const row = await prisma.integration.findFirst({
+    where: { id: integrationId, accountId },
+    select: { id: true, stripeWebhookEndpointId: true, stripeApiKeyEncrypted: true, updatedAt: true },
+  });
+  if (!row) throw integrationNotFound();
+  return checkWebhookEndpoint(row);
+}

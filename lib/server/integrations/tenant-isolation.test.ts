@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { createStripeAccount, createTestAccount, integrationInput } from "@/lib/testing/integration-fixtures";
+import { useFakes } from "@/lib/testing/use-fakes";
+import { createIntegration } from "./create-integration";
+import { deleteIntegration } from "./delete-integration";
+import { findIntegrationSummaries } from "./find-integration-summaries";
+import { getIntegration } from "./get-integration";
+import { getWebhookEndpointStatus } from "./get-webhook-endpoint-status";
+import { setIntegrationEnabled } from "./set-integration-enabled";
+import { updateIntegration } from "./update-integration";
+
+const fakes = useFakes();
+
+describe("another account's integration", () => {
+  it("is NOT_FOUND for every operation, and nothing changes in Stripe or the database", async () => {
+    const owner = await createTestAccount("Owner");
+    const intruder = await createTestAccount("Intruder");
+    const { stripeAccountId, apiKey } = createStripeAccount(fakes.stripe);
+    const { id } = await createIntegration(owner.id, integrationInput(apiKey));
+    const before = await prisma.integration.findUniqueOrThrow({ where: { id } });
+    fakes.stripe.clearRequests();
+
+    const notFound = { code: "NOT_FOUND" };
+    await expect(getIntegration(intruder.id, id)).rejects.toMatchObject(notFound);
+    await expect(getWebhookEndpointStatus(intruder.id, id)).rejects.toMatchObject(notFound);
+    await expect(updateIntegration(intruder.id, id, integrationInput(""))).rejects.toMatchObject(notFound);
+    await expect(setIntegrationEnabled(intruder.id, id, false)).rejects.toMatchObject(notFound);
+    await expect(deleteIntegration(intruder.id, id)).rejects.toMatchObject(notFound);
+    expect(await findIntegrationSummaries(intruder.id)).toEqual([]);
+
+    expect(fakes.stripe.requests()).toHaveLength(0);
+    expect(fakes.stripe.webhookEndpoints(stripeAccountId)).toHaveLength(1);
+    expect(await prisma.integration.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    expect((await findIntegrationSummaries(owner.id)).map((summary) => summary.id)).toEqual([id]);
+  });
+
+  it("an unknown id is NOT_FOUND too", async () => {
+    const account = await createTestAccount();
+    await expect(getIntegration(account.id, "does-not-exist")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
