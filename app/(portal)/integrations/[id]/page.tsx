@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { deleteIntegrationAction } from "@/lib/actions/integrations/delete-integration";
+import { recoverMissedEventsAction } from "@/lib/actions/recovery/recover-missed-events";
 import { setIntegrationEnabledAction } from "@/lib/actions/integrations/set-integration-enabled";
 import { requireBrand } from "@/lib/auth/session";
 import { getIntegration } from "@/lib/server/integrations/get-integration";
@@ -10,6 +11,7 @@ import { DeleteIntegrationButton } from "../_components/delete-integration-butto
 import { EnableIntegrationButton } from "../_components/enable-integration-button";
 import { EndpointStatusBadge, EndpointStatusPending } from "../_components/endpoint-status-badge";
 import { EnabledBadge, ModeBadge } from "../_components/mode-badge";
+import { RecoverEventsForm } from "../_components/recover-events-form";
 import { orNotFound } from "./load-integration";
 
 export const metadata = { title: "Integration · Payments integration portal" };
@@ -66,6 +68,9 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
           <Row label="Endpoint ID">{integration.stripeWebhookEndpointId ?? "none"}</Row>
           <Row label="Events">invoice.paid, checkout.session.completed, charge.refunded</Row>
         </dl>
+      </Card>
+      <Card title="Recover missed events">
+        <RecoverEventsForm action={recoverMissedEventsAction.bind(null, integration.id)} />
       </Card>
       <div className="flex flex-wrap items-start gap-3">
         <Link
