@@ -1,32 +1,54 @@
-// `npm run dev` / `npm start`: the one command that runs the portal. Without
-// DATABASE_URL it starts the embedded database first; either way it applies the
-// committed migrations, then runs Next and stops everything on Ctrl-C.
+// `npm run dev` / `npm start` / `npm run demo`: the one command that runs the portal.
+// Without DATABASE_URL it starts the embedded database first; either way it applies
+// the committed migrations, then runs Next, and stops everything on Ctrl-C.
+// `demo` also starts the local fakes of Stripe and impact.com and points the portal at them.
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedDatabase } from "./embedded-database.mjs";
 
-const mode = process.argv[2] === "start" ? "start" : "dev";
+const mode = process.argv[2] ?? "dev";
 const bin = (name) => path.resolve("node_modules/.bin", name);
+const children = [];
 
-let database;
-if (!process.env.DATABASE_URL) database = await startEmbeddedDatabase();
-const env = { ...process.env, ...(database ? { DATABASE_URL: database.url } : {}) };
-
-const migrated = spawnSync(bin("prisma"), ["migrate", "deploy"], { env, stdio: "inherit" });
-if (migrated.status !== 0) {
-  console.error("Database migrations failed; the portal was not started.");
-  await database?.stop();
-  process.exit(1);
+async function waitFor(url, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
 }
 
-const next = spawn(bin("next"), [mode, ...process.argv.slice(3)], { env, stdio: "inherit" });
+async function startDemoFakes() {
+  const fakes = spawn(bin("tsx"), ["scripts/dev-fakes.ts", "--stripe-port", "12111", "--impact-port", "12112"], { stdio: "inherit" });
+  children.push(fakes);
+  await waitFor("http://127.0.0.1:12112/_fake/health");
+  return { STRIPE_API_BASE_URL: "http://127.0.0.1:12111", IMPACT_API_BASE_URL: "http://127.0.0.1:12112" };
+}
+
+let database;
 let stopping = false;
 async function stop(code) {
   if (stopping) return;
   stopping = true;
-  if (next.exitCode === null) next.kill("SIGTERM");
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   await database?.stop();
   process.exit(code);
 }
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(0));
-next.on("exit", (code) => stop(code ?? 0));
+
+try {
+  if (!process.env.DATABASE_URL) database = await startEmbeddedDatabase();
+  const demoEnv = mode === "demo" ? await startDemoFakes() : {};
+  const env = { ...process.env, ...demoEnv, ...(database ? { DATABASE_URL: database.url } : {}) };
+
+  const migrated = spawnSync(bin("prisma"), ["migrate", "deploy"], { env, stdio: "inherit" });
+  if (migrated.status !== 0) throw new Error("Database migrations failed; the portal was not started.");
+
+  const next = spawn(bin("next"), [mode === "start" ? "start" : "dev", ...process.argv.slice(3)], { env, stdio: "inherit" });
+  children.push(next);
+  next.on("exit", (code) => stop(code ?? 0));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await stop(1);
+}
