@@ -20,6 +20,7 @@ import type {
   FakeStripeKey,
   FakeStripeKeyInput,
   RecordedStripeRequest,
+  StripeChaosConfig,
   StripeFailureAction,
   StripeFailureRule,
   StripeWebhookDelivery,
@@ -98,8 +99,13 @@ export interface FakeStripeControl {
   clearRequests(): Promise<void>;
   deliveries(): Promise<StripeWebhookDelivery[]>;
   failNext(matcher: ControlMatcher, action: StripeFailureAction): Promise<StripeFailureRule>;
+  setChaos(config: StripeChaosControlInput | null): Promise<void>;
+  /** Clears queued failures and chaos. */
   clearFailures(): Promise<void>;
 }
+
+/** Chaos over HTTP: like `StripeChaosConfig` but with a string `path` / `pathRegex`. */
+export type StripeChaosControlInput = Omit<StripeChaosConfig, "path"> & { path?: string; pathRegex?: string };
 
 export function createFakeStripeControl(baseUrl: string): FakeStripeControl {
   const account = (id: string) => `/accounts/${encodeURIComponent(id)}`;
@@ -129,6 +135,8 @@ export function createFakeStripeControl(baseUrl: string): FakeStripeControl {
     clearRequests: async () => void (await call(baseUrl, "DELETE", "/requests")),
     deliveries: () => call(baseUrl, "GET", "/deliveries"),
     failNext: (matcher, action) => call(baseUrl, "POST", "/failures", { ...matcher, action }),
+    setChaos: async (config) =>
+      void (config === null ? await call(baseUrl, "DELETE", "/chaos") : await call(baseUrl, "POST", "/chaos", config)),
     clearFailures: async () => void (await call(baseUrl, "DELETE", "/failures")),
   };
 }
@@ -146,6 +154,7 @@ export interface FakeImpactControl {
   submissions(): Promise<ImpactSubmission[]>;
   failNext(matcher: ControlMatcher, action: ImpactFailureAction): Promise<ImpactFailureRule>;
   setChaos(config: ImpactChaosControlInput | null): Promise<void>;
+  /** Clears queued failures and chaos. */
   clearFailures(): Promise<void>;
   /** `refuse` needs `forMs` over HTTP: the control endpoints stop answering too. */
   setDown(mode: "reset" | "refuse" | false, options?: { forMs?: number }): Promise<void>;

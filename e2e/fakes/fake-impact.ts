@@ -17,7 +17,18 @@ import type {
   RecordedImpactRequest,
 } from "./impact/types";
 
-export type * from "./impact/types";
+export type {
+  FakeImpactAccount,
+  FakeImpactAccountInput,
+  ImpactChaosConfig,
+  ImpactDownMode,
+  ImpactFailureAction,
+  ImpactFailureRule,
+  ImpactRequestFilter,
+  ImpactRequestOutcome,
+  ImpactSubmission,
+  RecordedImpactRequest,
+} from "./impact/types";
 export { MAX_ORDER_ID_LENGTH } from "./impact/validate-params";
 
 export interface FakeImpactOptions {
@@ -50,6 +61,7 @@ export interface FakeImpact {
   failNext(input: FailureRuleInput<ImpactFailureAction>): ImpactFailureRule;
   /** Seeded random failures, e.g. 30 % 500 / 5 % 429 / 2 % hang; null turns it off. */
   setChaos(config: ImpactChaosConfig | null): void;
+  /** Clears queued failures and chaos. */
   clearFailures(): void;
   /** `reset`: drop API connections; `refuse`: stop listening (for `forMs`, or until `setDown(false)`). */
   setDown(mode: ImpactDownMode | false, options?: { forMs?: number }): Promise<void>;

@@ -160,6 +160,35 @@ describe("webhook endpoints", () => {
   });
 });
 
+describe("failure modes", () => {
+  it("hangs until the SDK times out, and drops connections", async () => {
+    fake.failNext({ path: "/v1/charges", action: { kind: "hang" } });
+    const error = await sdk(SECRET_KEY, { timeout: 200, maxNetworkRetries: 0 })
+      .charges.retrieve("ch_any")
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Stripe.errors.StripeConnectionError);
+
+    // stripe-node retries a dropped connection once by itself; two resets make the call fail.
+    fake.failNext({ path: "/v1/webhook_endpoints", count: 2, action: { kind: "reset" } });
+    await expect(sdk(SECRET_KEY, { maxNetworkRetries: 0 }).webhookEndpoints.list()).rejects.toBeInstanceOf(
+      Stripe.errors.StripeConnectionError,
+    );
+    expect(fake.requests({ path: "/v1/webhook_endpoints" }).map((r) => [r.route, r.status])).toEqual([
+      ["webhook_endpoints.list", null],
+      ["webhook_endpoints.list", null],
+    ]);
+  });
+
+  it("answers 429 as a rate_limit_error and supports seeded chaos", async () => {
+    fake.failNext({ action: { kind: "error", status: 429 } });
+    await expect(sdk().webhookEndpoints.list()).rejects.toBeInstanceOf(Stripe.errors.StripeRateLimitError);
+    fake.setChaos({ seed: 1, outcomes: [{ probability: 1, action: { kind: "error", status: 503, shouldRetry: false } }] });
+    await expect(sdk().webhookEndpoints.list()).rejects.toMatchObject({ statusCode: 503 });
+    fake.clearFailures();
+    expect((await sdk().webhookEndpoints.list()).data).toEqual([]);
+  });
+});
+
 describe("authentication and permissions", () => {
   it("answers 401 with a redacted key for an unknown key", async () => {
     const error = await sdk("sk_test_doesNotExist9999").webhookEndpoints.list().catch((e: unknown) => e);

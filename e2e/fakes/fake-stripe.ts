@@ -14,6 +14,7 @@ import type {
   FakeStripeKey,
   FakeStripeKeyInput,
   RecordedStripeRequest,
+  StripeChaosConfig,
   StripeFailureAction,
   StripeFailureRule,
   StripeRouteName,
@@ -21,7 +22,20 @@ import type {
 } from "./stripe/types";
 import { deliverEvent } from "./stripe/webhook-delivery";
 
-export type * from "./stripe/types";
+export type {
+  FakeStripeAccountInfo,
+  FakeStripeAccountInput,
+  FakeStripeKey,
+  FakeStripeKeyInput,
+  RecordedStripeRequest,
+  StoredWebhookEndpoint,
+  StripeChaosConfig,
+  StripeErrorType,
+  StripeFailureAction,
+  StripeFailureRule,
+  StripeRouteName,
+  StripeWebhookDelivery,
+} from "./stripe/types";
 export type { SeedableStripeObject } from "./stripe/seed";
 export type { StripeRequestFilter } from "./stripe/control-routes";
 export { DEFAULT_REQUIRED_PERMISSIONS } from "./stripe/permissions";
@@ -77,6 +91,9 @@ export interface FakeStripe {
   deliveries(): StripeWebhookDelivery[];
   /** Fails the next matching API request(s), e.g. `{ method: 'POST', path: '/v1/webhook_endpoints', action: { kind: 'error', status: 500 } }`. */
   failNext(input: FailureRuleInput<StripeFailureAction>): StripeFailureRule;
+  /** Seeded random failures over matching API requests; null turns it off. */
+  setChaos(config: StripeChaosConfig | null): void;
+  /** Clears queued failures and chaos. */
   clearFailures(): void;
   /** Back to the start-up state: the configured accounts and nothing else. */
   reset(): void;
@@ -147,6 +164,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     clearRequests: () => void (state.requests.length = 0),
     deliveries: () => structuredClone(state.deliveries),
     failNext: (input) => state.failures.add(input),
+    setChaos: (config) => state.failures.setChaos(config),
     clearFailures: () => state.failures.clear(),
     reset,
     close: () => server.close(),

@@ -27,12 +27,13 @@ export function stripeControlRoutes(state: FakeStripeState, hooks: StripeControl
     {
       method: "POST",
       pattern: /^\/accounts$/,
-      handle: ({ body }) => addAccount(state, (body ?? {}) as FakeStripeAccountInput),
+      handle: ({ body }) => addAccount(state, requireObjectBody(body ?? {}) as FakeStripeAccountInput),
     },
     {
       method: "POST",
       pattern: /^\/accounts\/(?<account>[^/]+)\/keys$/,
-      handle: ({ body, pathParams }) => addKey(state, accountOf(state, pathParams), (body ?? {}) as FakeStripeKeyInput),
+      handle: ({ body, pathParams }) =>
+        addKey(state, accountOf(state, pathParams), requireObjectBody(body ?? {}) as FakeStripeKeyInput),
     },
     {
       method: "GET",
@@ -96,6 +97,30 @@ export function stripeControlRoutes(state: FakeStripeState, hooks: StripeControl
           count: input.count === undefined ? undefined : (input.count as number | null),
           action: parseStripeFailureAction(input.action),
         });
+      },
+    },
+    {
+      method: "POST",
+      pattern: /^\/chaos$/,
+      handle: ({ body }) => {
+        const input = requireObjectBody(body);
+        if (typeof input.seed !== "number" || !Array.isArray(input.outcomes)) {
+          throw new ControlInputError("Expected { seed: number, outcomes: [{ probability, action }], path?, method? }");
+        }
+        const outcomes = input.outcomes.map((outcome: unknown) => {
+          const item = requireObjectBody(outcome);
+          return { probability: Number(item.probability), action: parseStripeFailureAction(item.action) };
+        });
+        state.failures.setChaos({ ...matcherFromJson(input), seed: input.seed, outcomes });
+        return state.failures.list();
+      },
+    },
+    {
+      method: "DELETE",
+      pattern: /^\/chaos$/,
+      handle: () => {
+        state.failures.setChaos(null);
+        return { ok: true };
       },
     },
     {

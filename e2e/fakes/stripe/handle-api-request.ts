@@ -56,6 +56,8 @@ export async function handleStripeApiRequest(
     throw error;
   }
 
+  const found = safeFindRoute(method, path);
+  if (found && "route" in found) record.route = found.route.name;
   const failure = state.failures.take(method, path);
   if (failure) {
     record.injected = failure.source;
@@ -64,14 +66,12 @@ export async function handleStripeApiRequest(
   }
 
   try {
-    const found = safeFindRoute(method, path);
     if (!found || "methodNotAllowed" in found) {
       throw invalidRequest(
         `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
         { status: 404 },
       );
     }
-    record.route = found.route.name;
     const key = authenticate(state, apiKey);
     assertPermission(state, key, found.route.name);
     const params: ParamObject = method === "POST" ? record.body : record.query;

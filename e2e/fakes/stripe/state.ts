@@ -76,6 +76,7 @@ export function addAccount(state: FakeStripeState, input: FakeStripeAccountInput
   const id = input.id ?? stripeId("acct");
   if (!/^acct_[A-Za-z0-9]+$/.test(id)) throw new Error(`Invalid account id ${id}: expected acct_…`);
   if (state.accounts.has(id)) throw new Error(`Account ${id} already exists`);
+  if (input.keys !== undefined && !Array.isArray(input.keys)) throw new Error("keys must be a list");
   const limit = input.webhookEndpointLimit ?? DEFAULT_WEBHOOK_ENDPOINT_LIMIT;
   if (!Number.isInteger(limit) || limit < 0) throw new Error("webhookEndpointLimit must be a non-negative integer");
   state.accounts.set(id, {
@@ -86,19 +87,27 @@ export function addAccount(state: FakeStripeState, input: FakeStripeAccountInput
     checkoutLineItems: new Map(),
     events: [],
   });
-  for (const key of input.keys ?? [{}]) addKey(state, id, key);
+  try {
+    for (const key of input.keys ?? [{}]) addKey(state, id, key);
+  } catch (error) {
+    // No half-created account: drop it and any keys already added.
+    state.accounts.delete(id);
+    for (const [key, stored] of state.keys) if (stored.accountId === id) state.keys.delete(key);
+    throw error;
+  }
   return accountInfo(state, id);
 }
 
 export function addKey(state: FakeStripeState, accountId: string, input: FakeStripeKeyInput = {}): FakeStripeKey {
   requireAccount(state, accountId);
+  if (typeof input !== "object" || input === null) throw new Error("A key must be an object");
   const kind = input.kind === "restricted" ? "rk" : "sk";
   const key = input.key ?? `${kind}_${input.livemode ? "live" : "test"}_${randomBase62(24)}`;
   const match = KEY_PATTERN.exec(key);
   if (!match) throw new Error(`Invalid key ${key}: expected sk_test_…, sk_live_…, rk_test_… or rk_live_…`);
   if (state.keys.has(key)) throw new Error(`Key ${key} is already in use`);
   const missing = input.missingPermissions ?? [];
-  if (missing.some((p) => typeof p !== "string" || p === "")) throw new Error("missingPermissions must be strings");
+  if (!Array.isArray(missing) || missing.some((p) => typeof p !== "string" || p === "")) throw new Error("missingPermissions must be strings");
   const stored: FakeStripeKey = { key, accountId, livemode: match[2] === "live", missingPermissions: [...missing] };
   state.keys.set(key, stored);
   return { ...stored, missingPermissions: [...stored.missingPermissions] };
