@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { DeliveryStatus } from "@/lib/generated/prisma/client";
-import { createStripeAccount, createTestAccount, integrationInput } from "@/lib/testing/integration-fixtures";
+import { createStripeAccount, integrationInput } from "@/lib/testing/integration-fixtures";
+import { createTestAccount } from "@/lib/testing/factories";
 import { useFakes } from "@/lib/testing/use-fakes";
 import { createIntegration } from "./create-integration";
 import { chartDays } from "./find-delivery-stats";
@@ -50,7 +51,7 @@ async function seedDeliveries(
 describe("findIntegrationSummaries", () => {
   it("counts the last 24 h by status and the last 7 UTC days, per integration, scoped to the account", async () => {
     const account = await createTestAccount();
-    const other = await createTestAccount("Other");
+    const other = await createTestAccount({ companyName: "Other" });
     const { apiKey } = createStripeAccount(fakes.stripe);
     const busy = await createIntegration(account.id, integrationInput(apiKey, { siteUrl: "https://busy.example.com" }));
     const quiet = await createIntegration(account.id, integrationInput(apiKey, { siteUrl: "https://quiet.example.com" }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createStripeAccount, createTestAccount, integrationInput } from "@/lib/testing/integration-fixtures";
+import { createStripeAccount, integrationInput } from "@/lib/testing/integration-fixtures";
+import { createTestAccount } from "@/lib/testing/factories";
 import { useFakes } from "@/lib/testing/use-fakes";
 import { createIntegration } from "./create-integration";
 import { getWebhookEndpointStatus } from "./get-webhook-endpoint-status";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createStripeAccount, createTestAccount, integrationInput } from "@/lib/testing/integration-fixtures";
+import { createStripeAccount, integrationInput } from "@/lib/testing/integration-fixtures";
+import { createTestAccount } from "@/lib/testing/factories";
 import { useFakes } from "@/lib/testing/use-fakes";
 import { createIntegration } from "./create-integration";
 import { deleteIntegration } from "./delete-integration";
@@ -14,8 +15,8 @@ const fakes = useFakes();
 
 describe("another account's integration", () => {
   it("is NOT_FOUND for every operation, and nothing changes in Stripe or the database", async () => {
-    const owner = await createTestAccount("Owner");
-    const intruder = await createTestAccount("Intruder");
+    const owner = await createTestAccount({ companyName: "Owner" });
+    const intruder = await createTestAccount({ companyName: "Intruder" });
     const { stripeAccountId, apiKey } = createStripeAccount(fakes.stripe);
     const { id } = await createIntegration(owner.id, integrationInput(apiKey));
     const before = await prisma.integration.findUniqueOrThrow({ where: { id } });

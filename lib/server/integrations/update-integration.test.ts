@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
-import { createStripeAccount, createTestAccount, integrationInput } from "@/lib/testing/integration-fixtures";
+import { createStripeAccount, integrationInput } from "@/lib/testing/integration-fixtures";
+import { createTestAccount } from "@/lib/testing/factories";
 import { useFakes } from "@/lib/testing/use-fakes";
 import { createIntegration } from "./create-integration";
 import { setIntegrationEnabled } from "./set-integration-enabled";
