@@ -11,7 +11,7 @@ export const inngestRunner: JobRunner = {
         deliveries.map((delivery) =>
           (delivery.kind === "conversion" ? conversionRequested : refundRequested).create(
             { deliveryId: delivery.id },
-            { id: deliveryEventId(delivery.id) },
+            { id: deliveryEventId(delivery.id, delivery.generation) },
           ),
         ),
       );

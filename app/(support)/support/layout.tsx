@@ -2,7 +2,11 @@ import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireStaff } from "@/lib/auth/session";
 
-const STAFF_LINKS = [{ href: "/support", label: "Accounts" }];
+const STAFF_LINKS = [
+  { href: "/support", label: "Accounts" },
+  { href: "/support/events", label: "Events" },
+  { href: "/support/audit", label: "Audit log" },
+];
 
 export default async function SupportLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireStaff } from "@/lib/auth/session";
 import { findAccounts } from "@/lib/server/accounts/find-accounts";
 
@@ -37,7 +38,11 @@ export default async function SupportConsolePage({ searchParams }: { searchParam
         <tbody>
           {accounts.map((account) => (
             <tr key={account.id} className="border-t border-slate-100">
-              <td className="px-4 py-2 font-medium">{account.companyName}</td>
+              <td className="px-4 py-2 font-medium">
+                <Link href={`/support/accounts/${account.id}`} className="text-brand hover:underline">
+                  {account.companyName}
+                </Link>
+              </td>
               <td className="px-4 py-2 font-mono text-xs">{account.impactSid}</td>
               <td className="px-4 py-2">{account.integrationCount}</td>
               <td className="px-4 py-2">{account.lastSignInAt?.toISOString().replace("T", " ").slice(0, 16) ?? "never"}</td>

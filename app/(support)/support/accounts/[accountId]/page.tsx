@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { TestModeBadge } from "@/components/events/badges";
+import { formatUtc } from "@/components/events/format";
+import { Card } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { getAccountOverview } from "@/lib/server/accounts/get-account-overview";
+import { recordAudit } from "@/lib/server/audit/record-audit";
+
+export const metadata = { title: "Account · Support console" };
+
+const LINK = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100";
+
+// GET /support/accounts/[accountId] – one brand's account and integrations (never a secret); each view is audited
+export default async function SupportAccountPage({ params }: { params: Promise<{ accountId: string }> }) {
+  const staff = await requireStaff();
+  const { accountId } = await params;
+  const account = await orNotFound(getAccountOverview(accountId));
+  await recordAudit({ staffUserId: staff.staffUserId, action: "account.view", accountId: account.id, targetType: "account", targetId: account.id });
+  const events = `/support/events?account=${account.id}`;
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/support" className="text-sm text-brand hover:underline">
+          ← Accounts
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold">{account.companyName}</h1>
+        <p className="font-mono text-sm text-slate-600">{account.impactSid}</p>
+        <p className="text-sm text-slate-600">
+          Created {formatUtc(account.createdAt.toISOString())} · last sign-in {account.lastSignInAt ? formatUtc(account.lastSignInAt.toISOString()) : "never"}
+        </p>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Link href={events} className={LINK}>
+          View this account&apos;s events
+        </Link>
+        <Link href={`${events}&status=exhausted`} className={LINK}>
+          Failed deliveries
+        </Link>
+        <Link href={`/support/audit?account=${account.id}`} className={LINK}>
+          Audit log
+        </Link>
+      </div>
+      <Card title={`Integrations (${account.integrations.length})`}>
+        {account.integrations.length === 0 ? <p className="text-sm text-slate-500">No integration yet.</p> : null}
+        <ul className="divide-y divide-slate-100">
+          {account.integrations.map((integration) => (
+            <li key={integration.id} data-testid="support-integration" className="space-y-1 py-3 text-sm">
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{integration.siteUrl}</span>
+                <TestModeBadge mode={integration.mode} />
+                {integration.isEnabled ? null : <span className="text-xs font-semibold text-slate-600">Disabled</span>}
+                <Link href={`${events}&integration=${integration.id}`} className="ml-auto text-brand hover:underline">
+                  Events →
+                </Link>
+              </div>
+              <p className="text-xs text-slate-600">
+                Program {integration.programId} · Event type {integration.eventTypeId} · Recurring {integration.recurringEventTypeId} · Stripe key ••••
+                {integration.stripeApiKeyLast4} · Endpoint {integration.stripeWebhookEndpointId ?? "missing"} · created{" "}
+                {formatUtc(integration.createdAt.toISOString())}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

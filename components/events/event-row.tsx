@@ -1,0 +1,49 @@
+import Link from "next/link";
+import type { EventListItem } from "@/lib/events/event-view";
+import { OutcomeBadge, TestModeBadge } from "./badges";
+import { formatUtc, truncate } from "./format";
+
+function LastResponse({ delivery }: { delivery: EventListItem["delivery"] }) {
+  if (!delivery || (delivery.lastStatusCode === null && !delivery.lastError)) return <span className="text-slate-400">—</span>;
+  return (
+    <span title={delivery.lastError ?? undefined}>
+      {delivery.lastStatusCode !== null ? <span className="font-mono">{delivery.lastStatusCode}</span> : null}
+      {delivery.lastError ? <span className="ml-1 text-slate-600">{truncate(delivery.lastError, 60)}</span> : null}
+    </span>
+  );
+}
+
+/** One event of the log: each cell answers one question a brand or support engineer asks. */
+export function EventRow({ item, detailHref, showAccount }: { item: EventListItem; detailHref: string; showAccount: boolean }) {
+  const isFailed = item.outcome === "exhausted";
+  return (
+    <tr data-testid="event-row" className={`border-t border-slate-100 align-top ${isFailed ? "bg-red-50/40" : ""}`}>
+      {showAccount ? <td className="px-3 py-2">{item.account.companyName}</td> : null}
+      <td className="px-3 py-2 whitespace-nowrap text-xs text-slate-600">{formatUtc(item.receivedAt)}</td>
+      <td className="px-3 py-2">
+        <div className="break-all">{item.integration.siteUrl}</div>
+        <TestModeBadge mode={item.integration.mode} />
+      </td>
+      <td className="px-3 py-2">
+        <div className="text-xs text-slate-600">{item.type}</div>
+        <Link href={detailHref} className="font-mono text-xs break-all text-brand hover:underline">
+          {item.stripeEventId}
+        </Link>
+      </td>
+      <td className="px-3 py-2 font-mono text-xs break-all">{item.orderId ?? "—"}</td>
+      <td className="px-3 py-2">
+        <OutcomeBadge outcome={item.outcome} />
+        {item.reason && (item.outcome === "skipped" || item.outcome === "ignored") ? (
+          <div className="mt-1 text-xs text-slate-600">{item.reason}</div>
+        ) : null}
+        {item.outcome === "retrying" && item.delivery?.dueAt ? (
+          <div className="mt-1 text-xs text-slate-600">next try {formatUtc(item.delivery.dueAt)}</div>
+        ) : null}
+      </td>
+      <td className="px-3 py-2 text-center">{item.delivery?.attemptCount ?? "—"}</td>
+      <td className="px-3 py-2 text-xs">
+        <LastResponse delivery={item.delivery} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,12 @@
+// Times in UTC, the same on the server and in the browser (no hydration mismatch, and support and
+// brands in different time zones read the same timestamps).
+
+export function formatUtc(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  return `${iso.replace("T", " ").slice(0, 19)} UTC`;
+}
+
+export function truncate(text: string | null | undefined, length = 80): string {
+  if (!text) return "";
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}

@@ -1,0 +1,26 @@
+import type { MappedRequest } from "@/lib/events/event-view";
+
+/** The request impact.com received, field by field (credentials were redacted before it was stored). */
+export function RequestParamsTable({ request }: { request: MappedRequest | null }) {
+  if (!request) return <p className="text-sm text-slate-500">Not sent yet: the request appears here after the first attempt.</p>;
+  return (
+    <div className="space-y-2">
+      <p className="font-mono text-xs break-all text-slate-600">
+        {request.method} {request.url}
+      </p>
+      <table className="w-full text-sm" data-testid="request-params">
+        <caption className="sr-only">Request parameters</caption>
+        <tbody>
+          {request.params.map(([name, value], index) => (
+            <tr key={`${name}-${index}`} className="border-t border-slate-100">
+              <th scope="row" className="w-1/3 py-1 pr-3 text-left font-mono text-xs font-normal text-slate-600">
+                {name}
+              </th>
+              <td className="py-1 font-mono text-xs break-all">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getPrincipal } from "@/lib/auth/session";
+import type { RetryBatchResult } from "@/lib/events/event-view";
+import { RetryFailedInputSchema, type EventFilters } from "@/lib/schemas/events";
+import { retryFailedDeliveries } from "@/lib/server/deliveries/retry-failed-deliveries";
+import { scopeOf } from "@/lib/server/events/event-scope";
+import { failureOf, SIGNED_OUT, type ActionResult } from "./action-result";
+
+/**
+ * One batch of "Retry all failed" for the list's filters; the button calls it again with
+ * `nextCursor` until it is null, showing "n of N" in between.
+ */
+export async function retryFailedDeliveriesAction(input: { filters: EventFilters; cursor: string | null }): Promise<ActionResult<RetryBatchResult>> {
+  const parsed = RetryFailedInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "The filters or the position are not valid; reload the page." };
+  const principal = await getPrincipal();
+  if (!principal) return SIGNED_OUT;
+  try {
+    const result = await retryFailedDeliveries(scopeOf(principal), parsed.data.filters, { cursor: parsed.data.cursor });
+    if (!result.nextCursor) revalidatePath(principal.role === "staff" ? "/support/events" : "/events");
+    return { ok: true, data: result };
+  } catch (error) {
+    return failureOf(error, "retrying the failed deliveries");
+  }
+}

@@ -1,0 +1,73 @@
+import type { TransactionClient } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import type { DeliveryStatusName } from "@/lib/events/event-view";
+import { replayRuleOf, SEND_AGAIN_WARNING } from "@/lib/events/replay-rules";
+import type { EnqueuedDelivery } from "@/lib/jobs/job-runner";
+import { accountCondition, type EventScope } from "@/lib/server/events/event-scope";
+
+export type ReplayCommit =
+  | { isReplayed: true; accountId: string; delivery: EnqueuedDelivery }
+  | { isReplayed: false; accountId: string; status: DeliveryStatusName };
+
+/**
+ * The database half of a replay, inside the caller's transaction: the delivery starts over as a new
+ * generation (pending, due now, no attempts, no lease) and its event shows `pending` again. The
+ * update only applies if the row is still what we read (status, generation, no live lease), so of
+ * two concurrent replays exactly one wins and the other is a no-op — a double click never sends
+ * twice. The caller hands `delivery` to the job runner after commit.
+ */
+export async function commitReplay(
+  scope: EventScope,
+  deliveryId: string,
+  { confirmSendAgain = false }: { confirmSendAgain?: boolean },
+  tx: TransactionClient,
+): Promise<ReplayCommit> {
+  const current = await tx.delivery.findFirst({
+    where: { id: deliveryId, ...accountCondition(scope) },
+    select: { id: true, kind: true, status: true, generation: true, leaseUntil: true, skipReason: true, accountId: true, stripeEventId: true },
+  });
+  if (!current) throw new AppError("NOT_FOUND", "No such delivery in this account.");
+  const rule = replayRuleOf(current.status);
+  if (rule.kind === "queued") return { isReplayed: false, accountId: current.accountId, status: current.status };
+  if (rule.kind === "refused") {
+    throw new AppError("CONFLICT", current.skipReason ? `${rule.reason} Reason: ${current.skipReason}` : rule.reason);
+  }
+  if (rule.kind === "confirm" && !confirmSendAgain) {
+    throw new AppError("CONFLICT", `This delivery already reached impact.com. ${SEND_AGAIN_WARNING} Confirm with "Send again" to do it anyway.`);
+  }
+  const now = new Date();
+  if (current.leaseUntil && current.leaseUntil > now) {
+    // A worker is sending it right now; taking its lease away could send the same conversion twice.
+    throw new AppError("CONFLICT", "An attempt is running right now; its result appears in a moment.");
+  }
+  const updated = await tx.delivery.updateManyAndReturn({
+    where: {
+      id: current.id,
+      status: current.status,
+      generation: current.generation,
+      OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }],
+    },
+    data: {
+      status: "pending",
+      dueAt: now,
+      attemptCount: 0,
+      generation: { increment: 1 },
+      lastError: null,
+      leaseToken: null,
+      leaseUntil: null,
+    },
+    select: { id: true, kind: true, dueAt: true, generation: true },
+  });
+  const replayed = updated[0];
+  if (!replayed) {
+    // Someone else changed it between our read and our write (usually the other half of a double click).
+    const now = await tx.delivery.findUniqueOrThrow({ where: { id: current.id }, select: { status: true } });
+    return { isReplayed: false, accountId: current.accountId, status: now.status };
+  }
+  await tx.stripeEvent.update({ where: { id: current.stripeEventId }, data: { outcome: "pending" } });
+  return {
+    isReplayed: true,
+    accountId: current.accountId,
+    delivery: { id: replayed.id, kind: replayed.kind, dueAt: replayed.dueAt ?? now, generation: replayed.generation },
+  };
+}

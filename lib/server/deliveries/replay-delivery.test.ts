@@ -1,0 +1,166 @@
+// Replay semantics (SPEC §6, §8) against real PostgreSQL; the last tests run the real local worker
+// against the fake impact.com to show a replayed delivery really goes out once more.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { buildCustomer } from "@/e2e/fakes/builders/customer";
+import { buildEvent } from "@/e2e/fakes/builders/event";
+import { buildPaidInvoice } from "@/e2e/fakes/builders/invoice";
+import { prisma } from "@/lib/db";
+import { LocalWorker } from "@/lib/jobs/local-worker";
+import { replayDelivery } from "@/lib/server/deliveries/replay-delivery";
+import type { EventScope } from "@/lib/server/events/event-scope";
+import { createStaffUser } from "@/lib/server/staff/create-staff-user";
+import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
+import { createTestEvent, type TestEventOptions } from "@/lib/testing/event-factories";
+import { createTestAccount, createTestIntegration } from "@/lib/testing/factories";
+import { useFakes } from "@/lib/testing/use-fakes";
+
+const enqueue = vi.hoisted(() => vi.fn(async (_deliveries: unknown[]) => {}));
+// The hand-off is observed, not performed: the worker below drains the database itself.
+vi.mock("@/lib/jobs/get-job-runner", () => ({ getJobRunner: () => ({ name: "local", enqueue }) }));
+
+const fakes = useFakes();
+const IMPACT_TOKEN = "delivery-token-123";
+
+beforeEach(() => enqueue.mockClear());
+
+async function brandWith(outcome: TestEventOptions["outcome"], options: TestEventOptions = {}) {
+  const { integration } = await createTestIntegration();
+  const { event, delivery } = await createTestEvent(integration, { outcome, ...options });
+  const scope: EventScope = { role: "brand", accountId: integration.accountId };
+  return { scope, event, delivery: delivery!, integration };
+}
+
+const deliveryRow = (id: string) => prisma.delivery.findUniqueOrThrow({ where: { id }, include: { stripeEvent: true, attempts: { orderBy: { startedAt: "asc" } } } });
+
+describe("replayDelivery", () => {
+  it("starts an exhausted delivery over as a new generation, then hands it to the runner", async () => {
+    const { scope, delivery } = await brandWith("exhausted", { attemptCount: 15, generation: 2 });
+    const before = Date.now();
+
+    expect(await replayDelivery(scope, delivery.id)).toEqual({ isReplayed: true, status: "pending" });
+
+    const row = await deliveryRow(delivery.id);
+    expect(row).toMatchObject({ status: "pending", attemptCount: 0, generation: 3, lastError: null, leaseToken: null, leaseUntil: null });
+    expect(row.dueAt!.getTime()).toBeGreaterThanOrEqual(before - 5);
+    expect(row.dueAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(row.stripeEvent.outcome).toBe("pending");
+    expect(enqueue).toHaveBeenCalledWith([{ id: delivery.id, kind: "conversion", dueAt: row.dueAt, generation: 3 }]);
+  });
+
+  it("tries a retrying delivery now, but never takes the lease of an attempt in flight", async () => {
+    const idle = await brandWith("retrying");
+    expect(await replayDelivery(idle.scope, idle.delivery.id)).toEqual({ isReplayed: true, status: "pending" });
+    expect(await deliveryRow(idle.delivery.id)).toMatchObject({ status: "pending", generation: 1 });
+
+    const busy = await brandWith("retrying", { leaseUntil: new Date(Date.now() + 60_000) });
+    await expect(replayDelivery(busy.scope, busy.delivery.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/running right now/) });
+    expect(await deliveryRow(busy.delivery.id)).toMatchObject({ status: "retrying", generation: 0 });
+  });
+
+  it("sends a delivered conversion again only when a person confirms it", async () => {
+    const { scope, delivery } = await brandWith("delivered");
+    await expect(replayDelivery(scope, delivery.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/second conversion/) });
+    expect(await deliveryRow(delivery.id)).toMatchObject({ status: "delivered", generation: 0 });
+    expect(enqueue).not.toHaveBeenCalled();
+
+    expect(await replayDelivery(scope, delivery.id, { confirmSendAgain: true })).toEqual({ isReplayed: true, status: "pending" });
+    expect(await deliveryRow(delivery.id)).toMatchObject({ status: "pending", generation: 1 });
+  });
+
+  it("treats a second replay of a queued delivery as a no-op, even when both clicks arrive together", async () => {
+    const sequential = await brandWith("exhausted");
+    await replayDelivery(sequential.scope, sequential.delivery.id);
+    expect(await replayDelivery(sequential.scope, sequential.delivery.id)).toEqual({ isReplayed: false, status: "pending" });
+    expect(await deliveryRow(sequential.delivery.id)).toMatchObject({ generation: 1 });
+    expect(enqueue).toHaveBeenCalledTimes(1);
+
+    const concurrent = await brandWith("delivered");
+    const results = await Promise.all([
+      replayDelivery(concurrent.scope, concurrent.delivery.id, { confirmSendAgain: true }),
+      replayDelivery(concurrent.scope, concurrent.delivery.id, { confirmSendAgain: true }),
+    ]);
+    expect(results.filter((result) => result.isReplayed)).toHaveLength(1);
+    expect(await deliveryRow(concurrent.delivery.id)).toMatchObject({ status: "pending", generation: 1 });
+    expect(enqueue).toHaveBeenCalledTimes(2);
+  });
+
+  it("refuses skipped deliveries: they must never be sent", async () => {
+    const { scope, delivery } = await brandWith("skipped", { reason: "manual invoices are not conversions" });
+    await expect(replayDelivery(scope, delivery.id, { confirmSendAgain: true })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/never sent.*manual invoices are not conversions/s),
+    });
+    expect(await deliveryRow(delivery.id)).toMatchObject({ status: "skipped", generation: 0 });
+  });
+
+  it("answers NOT_FOUND for another account's delivery and for unknown ids", async () => {
+    const { delivery } = await brandWith("exhausted");
+    const stranger: EventScope = { role: "brand", accountId: (await createTestAccount()).id };
+    await expect(replayDelivery(stranger, delivery.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(replayDelivery(stranger, "does-not-exist")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await deliveryRow(delivery.id)).toMatchObject({ status: "exhausted", generation: 0 });
+  });
+
+  it("lets staff replay any account's delivery, and audits it (only when something happened)", async () => {
+    const { delivery, integration } = await brandWith("exhausted");
+    const staffUser = await createStaffUser({ email: `staff-${delivery.id}@example.com`, password: "a long enough password" });
+    const staff: EventScope = { role: "staff", staffUserId: staffUser.id };
+
+    await replayDelivery(staff, delivery.id);
+    await replayDelivery(staff, delivery.id); // no-op: not audited
+
+    const audit = await prisma.auditLog.findMany({ where: { staffUserId: staffUser.id } });
+    expect(audit).toEqual([
+      expect.objectContaining({ action: "delivery.replay", accountId: integration.accountId, targetType: "delivery", targetId: delivery.id, details: { generation: 1, confirmSendAgain: false } }),
+    ]);
+    const brandReplay = await brandWith("exhausted");
+    await replayDelivery(brandReplay.scope, brandReplay.delivery.id);
+    expect(await prisma.auditLog.count({ where: { targetId: brandReplay.delivery.id } })).toBe(0);
+  });
+});
+
+describe("replay through the local worker", () => {
+  const worker = new LocalWorker({ impactTimeoutMs: 500 });
+
+  // The rows queued by the tests above have no real Stripe objects behind them: keep them out of the worker's way.
+  beforeEach(async () => {
+    await prisma.delivery.updateMany({ where: { status: { in: ["pending", "retrying"] } }, data: { status: "skipped", dueAt: null } });
+  });
+
+  async function storedConversion() {
+    const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
+    const account = await createTestAccount();
+    fakes.impact.addAccount({ sid: account.impactSid, authTokens: [IMPACT_TOKEN], companyName: account.companyName });
+    const { integration } = await createTestIntegration({ accountId: account.id, stripeApiKey: stripeAccount.keys[0]!.key, impactAuthToken: IMPACT_TOKEN });
+    const customer = buildCustomer();
+    fakes.stripe.seed(stripeAccount.id, customer);
+    const invoice = buildPaidInvoice({ billingReason: "subscription_create", customer: customer.id, amountPaid: 4900 });
+    const stored = await storeStripeEvent(integration, buildEvent("invoice.paid", invoice), "webhook");
+    return { scope: { role: "brand", accountId: account.id } as EventScope, deliveryId: stored.deliveries[0]!.id, invoice };
+  }
+
+  it("delivers a replayed exhausted conversion once, recording the attempts of both generations", async () => {
+    const { scope, deliveryId, invoice } = await storedConversion();
+    fakes.impact.failNext({ path: "Conversions", action: { kind: "error", status: 400, message: "Invalid CampaignId" } });
+    await worker.drain();
+    expect(await deliveryRow(deliveryId)).toMatchObject({ status: "exhausted", attemptCount: 1 });
+
+    await replayDelivery(scope, deliveryId);
+    expect(await worker.drain()).toBe(1);
+
+    const row = await deliveryRow(deliveryId);
+    expect(row).toMatchObject({ status: "delivered", attemptCount: 1, generation: 1, lastStatusCode: 200 });
+    expect(row.stripeEvent.outcome).toBe("delivered");
+    expect(row.attempts.map((attempt) => [attempt.generation, attempt.responseStatus])).toEqual([[0, 400], [1, 200]]);
+    expect(fakes.impact.conversions().map((request) => request.params.OrderId)).toEqual([invoice.id]);
+  });
+
+  it("sends a confirmed 'send again' as a second conversion", async () => {
+    const { scope, deliveryId } = await storedConversion();
+    await worker.drain();
+    await replayDelivery(scope, deliveryId, { confirmSendAgain: true });
+    await worker.drain();
+    expect(fakes.impact.conversions()).toHaveLength(2);
+    expect(await deliveryRow(deliveryId)).toMatchObject({ status: "delivered", generation: 1 });
+  });
+});

@@ -1,0 +1,95 @@
+// The CSV export streams the filtered, scoped log batch by batch and escapes every cell.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { EventScope } from "@/lib/server/events/event-scope";
+import { exportEventsCsv } from "@/lib/server/events/export-events-csv";
+import { createTestEvent } from "@/lib/testing/event-factories";
+import { createTestIntegration } from "@/lib/testing/factories";
+
+let scope: EventScope;
+
+beforeAll(async () => {
+  const { integration } = await createTestIntegration();
+  scope = { role: "brand", accountId: integration.accountId };
+  for (let minute = 0; minute < 5; minute++) {
+    await createTestEvent(integration, {
+      receivedAt: new Date(Date.UTC(2026, 10, 22, 8, minute)),
+      stripeEventId: `evt_csv${minute}`,
+      outcome: minute === 0 ? "exhausted" : "delivered",
+      lastError: minute === 0 ? 'impact.com rejected the request (400): "OrderId", bad\nsecond line' : null,
+    });
+  }
+  const other = (await createTestIntegration()).integration;
+  await createTestEvent(other, { stripeEventId: "evt_not_mine" });
+});
+
+async function readChunks(stream: ReadableStream<Uint8Array>): Promise<string[]> {
+  const decoder = new TextDecoder();
+  const chunks: string[] = [];
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    chunks.push(decoder.decode(value));
+  }
+}
+
+/** A tiny RFC 4180 reader, enough to check what a spreadsheet would see. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let isQuoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    const next = text[index + 1];
+    if (isQuoted && char === '"' && next === '"') {
+      field += '"';
+      index++;
+    } else if (char === '"') {
+      isQuoted = !isQuoted;
+    } else if (!isQuoted && char === ",") {
+      record.push(field);
+      field = "";
+    } else if (!isQuoted && char === "\r" && next === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+      index++;
+    } else {
+      field += char;
+    }
+  }
+  return records;
+}
+
+describe("exportEventsCsv", () => {
+  it("streams the header, then one chunk per keyset batch, newest first, only the account's events", async () => {
+    const chunks = await readChunks(exportEventsCsv(scope, {}, { batchSize: 2 }));
+    expect(chunks.length).toBe(4); // header + 2 + 2 + 1
+    const records = parseCsv(chunks.join(""));
+    expect(records[0]!.slice(0, 8)).toEqual(["received_at", "account", "account_sid", "integration_id", "site_url", "mode", "stripe_event_id", "type"]);
+    const eventIds = records.slice(1).map((record) => record[6]);
+    expect(eventIds).toEqual(["evt_csv4", "evt_csv3", "evt_csv2", "evt_csv1", "evt_csv0"]);
+    expect(records.every((record) => record.length === records[0]!.length)).toBe(true);
+  });
+
+  it("escapes quotes, commas and line breaks so each event stays one record", async () => {
+    const records = parseCsv((await readChunks(exportEventsCsv(scope, { status: "exhausted" }))).join(""));
+    expect(records).toHaveLength(2);
+    const header = records[0]!;
+    const row = Object.fromEntries(header.map((name, index) => [name, records[1]![index]]));
+    expect(row).toMatchObject({
+      stripe_event_id: "evt_csv0",
+      status: "exhausted",
+      attempts: "1",
+      last_status_code: "400",
+      last_error: 'impact.com rejected the request (400): "OrderId", bad\nsecond line',
+      mode: "test",
+    });
+  });
+
+  it("writes just the header when nothing matches", async () => {
+    expect(await readChunks(exportEventsCsv(scope, { q: "nothing" }))).toEqual([expect.stringMatching(/^received_at,.*event_id\r\n$/)]);
+  });
+});
