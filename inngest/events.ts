@@ -1,7 +1,8 @@
 import { eventType } from "inngest";
 import { z } from "zod";
 
-const DeliveryRef = z.object({ deliveryId: z.string().min(1) });
+// `generation` tells a replayed run from the run it replaced (see settleFailedRun).
+const DeliveryRef = z.object({ deliveryId: z.string().min(1), generation: z.number().int().min(0).optional() });
 
 /** A conversion delivery is ready to be sent. */
 export const conversionRequested = eventType("delivery/conversion.requested", { schema: DeliveryRef });

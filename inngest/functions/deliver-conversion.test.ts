@@ -179,4 +179,13 @@ describe("when Inngest gives up (onFailure)", () => {
     await settleFailedRun(failure);
     expect((await readDelivery(deliveryId)).status).toBe("delivered");
   });
+
+  it("does not end a replay when the run it replaced gives up", async () => {
+    const { deliveryId } = await storePaidInvoice();
+    await prisma.delivery.update({ where: { id: deliveryId }, data: { status: "retrying", generation: 1 } });
+    await settleFailedRun({ event: { data: { event: { data: { deliveryId, generation: 0 } } } }, error: new Error("old run") });
+    expect((await readDelivery(deliveryId)).status).toBe("retrying");
+    await settleFailedRun({ event: { data: { event: { data: { deliveryId, generation: 1 } } } }, error: new Error("new run") });
+    expect((await readDelivery(deliveryId)).status).toBe("exhausted");
+  });
 });

@@ -61,7 +61,14 @@ export async function attemptInStep(deliveryId: string): Promise<AttemptSummary>
   }
 }
 
-/** onFailure of both functions: when Inngest gives up, the delivery is exhausted with the last error, never left "retrying". */
-export async function settleFailedRun({ event, error }: { event: { data: { event: { data: { deliveryId: string } } } }; error: Error }) {
-  await markDeliveryExhausted(event.data.event.data.deliveryId, `gave up: ${error.message}`);
+type FailedRun = { event: { data: { event: { data: { deliveryId: string; generation?: number } } } }; error: Error };
+
+/**
+ * onFailure of both functions: when Inngest gives up, the delivery is exhausted with the last error,
+ * never left "retrying" — unless it was replayed meanwhile: a run of an older generation must not
+ * end the replay's run.
+ */
+export async function settleFailedRun({ event, error }: FailedRun) {
+  const { deliveryId, generation = 0 } = event.data.event.data;
+  await markDeliveryExhausted(deliveryId, `gave up: ${error.message}`, generation);
 }

@@ -10,7 +10,7 @@ export const inngestRunner: JobRunner = {
       await inngest.send(
         deliveries.map((delivery) =>
           (delivery.kind === "conversion" ? conversionRequested : refundRequested).create(
-            { deliveryId: delivery.id },
+            { deliveryId: delivery.id, generation: delivery.generation ?? 0 },
             { id: deliveryEventId(delivery.id, delivery.generation) },
           ),
         ),

@@ -5,10 +5,10 @@ import { prisma } from "@/lib/db";
  * retries, a refund waited too long): the log must say "exhausted" with why, never stay "retrying"
  * forever. Leaves deliveries that already reached a final state alone.
  */
-export async function markDeliveryExhausted(deliveryId: string, reason: string): Promise<boolean> {
+export async function markDeliveryExhausted(deliveryId: string, reason: string, generation?: number): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const updated = await tx.delivery.updateManyAndReturn({
-      where: { id: deliveryId, status: { in: ["pending", "retrying"] } },
+      where: { id: deliveryId, status: { in: ["pending", "retrying"] }, ...(generation === undefined ? {} : { generation }) },
       data: { status: "exhausted", dueAt: null, leaseToken: null, leaseUntil: null, lastError: reason },
       select: { stripeEventId: true },
     });
