@@ -58,6 +58,6 @@ test("signed webhooks become impact.com conversions and a refund, visible in the
   // The brand sees each event and its delivery in the log.
   await page.goto(`/events?q=${invoiceEvent.id}`);
   const row = page.getByRole("row").filter({ hasText: invoiceEvent.id });
-  await expect(row).toContainText("delivered");
+  await expect(row).toContainText("Delivered");
   await expect(row).toContainText(invoice.id);
 });
