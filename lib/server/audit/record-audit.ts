@@ -1,13 +1,13 @@
 import { prisma, type TransactionClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type AuditAction = "delivery.replay" | "deliveries.retry-failed" | "account.view" | "events.export";
+export type AuditAction = "delivery.replay" | "deliveries.retry-failed" | "account.view" | "events.export" | "events.recover";
 
 export type AuditEntry = {
   staffUserId: string;
   action: AuditAction;
   accountId?: string | null;
-  targetType?: "delivery" | "account" | "events";
+  targetType?: "delivery" | "account" | "events" | "integration";
   targetId?: string | null;
   details?: Prisma.InputJsonValue;
 };

@@ -11,7 +11,7 @@ import { DeleteIntegrationButton } from "../_components/delete-integration-butto
 import { EnableIntegrationButton } from "../_components/enable-integration-button";
 import { EndpointStatusBadge, EndpointStatusPending } from "../_components/endpoint-status-badge";
 import { EnabledBadge, ModeBadge } from "../_components/mode-badge";
-import { RecoverEventsForm } from "../_components/recover-events-form";
+import { RecoverEventsForm } from "@/components/recovery/recover-events-form";
 import { orNotFound } from "./load-integration";
 
 export const metadata = { title: "Integration · Payments integration portal" };

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { TestModeBadge } from "@/components/events/badges";
+import { RecoverEventsForm } from "@/components/recovery/recover-events-form";
 import { formatUtc } from "@/components/events/format";
 import { Card } from "@/components/ui/card";
+import { recoverMissedEventsAsStaffAction } from "@/lib/actions/recovery/recover-missed-events";
 import { requireStaff } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getAccountOverview } from "@/lib/server/accounts/get-account-overview";
@@ -59,6 +61,12 @@ export default async function SupportAccountPage({ params }: { params: Promise<{
                 {integration.stripeApiKeyLast4} · Endpoint {integration.stripeWebhookEndpointId ?? "missing"} · created{" "}
                 {formatUtc(integration.createdAt.toISOString())}
               </p>
+              <details className="pt-1">
+                <summary className="cursor-pointer text-brand">Recover missed events</summary>
+                <div className="pt-3">
+                  <RecoverEventsForm action={recoverMissedEventsAsStaffAction.bind(null, account.id, integration.id)} />
+                </div>
+              </details>
             </li>
           ))}
         </ul>
