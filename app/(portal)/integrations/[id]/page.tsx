@@ -12,7 +12,7 @@ import { EnableIntegrationButton } from "../_components/enable-integration-butto
 import { EndpointStatusBadge, EndpointStatusPending } from "../_components/endpoint-status-badge";
 import { EnabledBadge, ModeBadge } from "../_components/mode-badge";
 import { RecoverEventsForm } from "@/components/recovery/recover-events-form";
-import { orNotFound } from "./load-integration";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata = { title: "Integration · Payments integration portal" };
 

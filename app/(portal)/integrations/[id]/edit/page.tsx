@@ -5,7 +5,7 @@ import { requireBrand } from "@/lib/auth/session";
 import { getIntegration } from "@/lib/server/integrations/get-integration";
 import { IntegrationForm } from "../../_components/integration-form";
 import { ModeBadge } from "../../_components/mode-badge";
-import { orNotFound } from "../load-integration";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata = { title: "Edit integration · Payments integration portal" };
 
