@@ -28,11 +28,7 @@ export function truncateBody(text: string): string {
   return `${bytes.subarray(0, MAX_RECORDED_BODY_BYTES).toString("utf8")}… [truncated, ${bytes.length} bytes]`;
 }
 
-export async function sendImpactRequest(
-  credentials: ImpactCredentials,
-  request: ImpactRequest,
-  timeoutMs = IMPACT_TIMEOUT_MS,
-): Promise<ImpactExchange> {
+function wireRequest(credentials: ImpactCredentials, request: ImpactRequest) {
   const url = impactUrl(advertiserPath(credentials.accountSid, request.resource));
   const body = new URLSearchParams(request.params).toString();
   const headers = {
@@ -40,23 +36,31 @@ export async function sendImpactRequest(
     Accept: "application/json",
     "Content-Type": "application/x-www-form-urlencoded",
   };
-  const recorded = redactRecordedRequest({ method: request.method, url, headers, body });
+  const redacted = redactRecordedRequest({ method: request.method, url, headers, body });
+  return { url, body, headers, recorded: { method: redacted.method, url: redacted.url, body: redacted.body ?? "" } };
+}
+
+/** What sendImpactRequest will record for this request (credentials redacted), known before it is sent. */
+export function recordedImpactRequest(credentials: ImpactCredentials, request: ImpactRequest): ImpactExchange["recorded"] {
+  return wireRequest(credentials, request).recorded;
+}
+
+export async function sendImpactRequest(
+  credentials: ImpactCredentials,
+  request: ImpactRequest,
+  timeoutMs = IMPACT_TIMEOUT_MS,
+): Promise<ImpactExchange> {
+  const { url, body, headers, recorded } = wireRequest(credentials, request);
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
     const response = await fetch(url, { method: request.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
     const text = await response.text();
-    return {
-      recorded: { method: recorded.method, url: recorded.url, body: recorded.body ?? "" },
-      status: response.status,
-      headers: response.headers,
-      body: truncateBody(text),
-      durationMs: elapsed(),
-    };
+    return { recorded, status: response.status, headers: response.headers, body: truncateBody(text), durationMs: elapsed() };
   } catch (error) {
     const isTimeout = error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError");
     return {
-      recorded: { method: recorded.method, url: recorded.url, body: recorded.body ?? "" },
+      recorded,
       error: isTimeout ? `timed out after ${timeoutMs} ms` : `network error: ${(error as Error).cause ?? (error as Error).message}`,
       durationMs: elapsed(),
     };

@@ -166,3 +166,22 @@ describe("local worker", () => {
     expect(await prisma.delivery.count({ where: { id: { in: ids }, status: "delivered" } })).toBe(12);
   });
 });
+
+describe("local worker slots", () => {
+  it("does not let one hanging impact.com request hold back the deliveries after it", async () => {
+    const ids: string[] = [];
+    for (let index = 0; index < 4; index++) ids.push((await paidInvoiceDelivery()).deliveryId);
+    fakes.impact.failNext({ path: "Conversions", action: { kind: "hang" } });
+    const slow = new LocalWorker({ concurrency: 2, impactTimeoutMs: 4_000 });
+    const started = Date.now();
+    slow.start();
+    try {
+      // The other three go through the second slot while the first waits out its 4 s timeout.
+      await expect.poll(() => fakes.impact.conversions().length, { timeout: 3_000 }).toBe(3);
+      expect(Date.now() - started).toBeLessThan(3_500);
+      await expect.poll(() => prisma.delivery.count({ where: { id: { in: ids }, status: "retrying" } }), { timeout: 6_000 }).toBe(1);
+    } finally {
+      await slow.stop();
+    }
+  });
+});

@@ -2,9 +2,11 @@
 // request (Stripe reads), send it to impact.com, classify the answer, record it.
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { getEnv } from "@/lib/env";
-import { sendImpactRequest } from "@/lib/impact/send-impact-request";
+import { recordedImpactRequest, sendImpactRequest, type ImpactRequest } from "@/lib/impact/send-impact-request";
 import { retryDelayMs } from "@/lib/jobs/backoff";
 import { classifyExchange } from "@/lib/jobs/classify-exchange";
+import { retryUntil } from "@/lib/jobs/retry-until";
+import { beginImpactAttempt, UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
 import { loadDeliveryWork, type DeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
 import { prepareImpactRequest, type Preparation } from "@/lib/server/deliveries/prepare-impact-request";
 import { recordAttemptOutcome, type AttemptRecord, type OutcomeUpdate } from "@/lib/server/deliveries/record-attempt-outcome";
@@ -16,12 +18,19 @@ export type AttemptOutcome =
   | { status: "not-attempted"; reason: string };
 
 type Runner = AttemptRecord["runner"];
+type Decision = OutcomeUpdate & { outcome: AttemptOutcome };
+
+/**
+ * How long a worker keeps trying to record the outcome of a request impact.com answered (e.g. while
+ * PostgreSQL restarts): less than the lease (LEASE_MS, 5 min), so nobody else has taken the delivery yet.
+ */
+const RECORD_RETRY_MS = 4 * 60_000;
 
 function retryOrExhaust(
   work: DeliveryWork,
   reason: string,
   { delayMs, isRateLimited = false }: { delayMs?: number; isRateLimited?: boolean } = {},
-): OutcomeUpdate & { outcome: AttemptOutcome } {
+): Decision {
   const env = getEnv();
   const attemptNumber = work.attemptCount + 1;
   if (attemptNumber >= env.DELIVERY_MAX_ATTEMPTS) {
@@ -46,10 +55,67 @@ async function prepare(work: DeliveryWork): Promise<Preparation | { kind: "strip
   }
 }
 
+/** A conversion a dead worker may already have sent is not sent again by a machine: a person decides (SPEC §6). */
+function holdUnknownConversion(work: DeliveryWork, startedAt: Date): Decision {
+  const reason =
+    `${UNKNOWN_OUTCOME_ERROR} (attempt started ${startedAt.toISOString()}). impact.com may already have order ` +
+    `${work.orderId ?? "?"}: check it there, and use "Send again" only if it is missing.`;
+  return { status: "exhausted", dueAt: null, lastError: reason, countsAsAttempt: true, closesUnfinished: true, outcome: { status: "exhausted", reason, isRejected: true } };
+}
+
+/**
+ * Sends the prepared request, committing an in-flight attempt row first. Null when the lease was lost
+ * before sending; a hold instead of a send when a dead worker may already have sent this conversion.
+ */
+async function sendAndClassify(
+  work: DeliveryWork,
+  leaseToken: string,
+  runner: Runner,
+  preparation: { request: ImpactRequest; facts: OutcomeUpdate["facts"] },
+  options: { impactTimeoutMs?: number; startedAt: Date },
+): Promise<{ update: Decision; attempt?: AttemptRecord } | null> {
+  const credentials = { accountSid: work.integration.account.impactSid, authToken: decryptSecret(work.integration.impactAuthTokenEncrypted) };
+  const planned = recordedImpactRequest(credentials, preparation.request);
+  const begun = await beginImpactAttempt(
+    work.id,
+    leaseToken,
+    { runner, startedAt: options.startedAt, requestMethod: planned.method, requestUrl: planned.url, requestBody: planned.body },
+    // A modification sets the action's amount (PUT): sending it again after an unknown outcome is harmless.
+    { resendUnfinished: work.kind === "modification" },
+  );
+  if (begun.kind === "lease-lost") return null;
+  if (begun.kind === "unfinished") return { update: holdUnknownConversion(work, begun.startedAt) };
+  const inFlightAttemptId = begun.attemptId;
+  const exchange = await sendImpactRequest(credentials, preparation.request, options.impactTimeoutMs);
+  const attempt: AttemptRecord = {
+    runner,
+    startedAt: options.startedAt,
+    durationMs: exchange.durationMs,
+    requestMethod: exchange.recorded.method,
+    requestUrl: exchange.recorded.url,
+    requestBody: exchange.recorded.body,
+    responseStatus: exchange.status,
+    responseBody: exchange.body,
+    error: exchange.error,
+    inFlightAttemptId,
+  };
+  const verdict = classifyExchange(exchange, Date.now());
+  const facts = preparation.facts;
+  const closesUnfinished = begun.hasUnfinished;
+  if (verdict.kind === "delivered") {
+    return { attempt, update: { status: "delivered", dueAt: null, lastError: null, queuedUri: verdict.queuedUri, facts, countsAsAttempt: true, closesUnfinished, outcome: { status: "delivered" } } };
+  }
+  if (verdict.kind === "reject") {
+    return { attempt, update: { status: "exhausted", dueAt: null, lastError: verdict.reason, facts, countsAsAttempt: true, closesUnfinished, outcome: { status: "exhausted", reason: verdict.reason, isRejected: true } } };
+  }
+  return { attempt, update: { ...retryOrExhaust(work, verdict.reason, verdict), facts, closesUnfinished } };
+}
+
 /**
  * Runs one attempt for a delivery whose lease the caller holds (claimDelivery / claimDueDeliveries).
  * Idempotent for final deliveries. Never throws for impact.com or Stripe failures: they are recorded
- * and come back as the outcome the runner acts on.
+ * and come back as the outcome the runner acts on. A database failure before sending throws (nothing
+ * was sent); after sending, recording the answer is retried for minutes so it is not lost.
  */
 export async function attemptDelivery(
   deliveryId: string,
@@ -63,9 +129,8 @@ export async function attemptDelivery(
   }
   const startedAt = new Date();
   const preparation = await prepare(work);
-  let update: OutcomeUpdate & { outcome: AttemptOutcome };
+  let update: Decision;
   let attempt: AttemptRecord | undefined;
-
   if (preparation.kind === "stripe-error") {
     attempt = { runner, startedAt, durationMs: Date.now() - startedAt.getTime(), requestMethod: "GET", requestUrl: "Stripe API", requestBody: "", error: preparation.error };
     update = retryOrExhaust(work, preparation.error);
@@ -76,29 +141,13 @@ export async function attemptDelivery(
   } else if (preparation.kind === "reject") {
     update = { status: "exhausted", dueAt: null, lastError: preparation.reason, countsAsAttempt: false, outcome: { status: "exhausted", reason: preparation.reason, isRejected: true } };
   } else {
-    const credentials = { accountSid: work.integration.account.impactSid, authToken: decryptSecret(work.integration.impactAuthTokenEncrypted) };
-    const exchange = await sendImpactRequest(credentials, preparation.request, options.impactTimeoutMs);
-    attempt = {
-      runner,
-      startedAt,
-      durationMs: exchange.durationMs,
-      requestMethod: exchange.recorded.method,
-      requestUrl: exchange.recorded.url,
-      requestBody: exchange.recorded.body,
-      responseStatus: exchange.status,
-      responseBody: exchange.body,
-      error: exchange.error,
-    };
-    const verdict = classifyExchange(exchange, Date.now());
-    if (verdict.kind === "delivered") {
-      update = { status: "delivered", dueAt: null, lastError: null, queuedUri: verdict.queuedUri, facts: preparation.facts, countsAsAttempt: true, outcome: { status: "delivered" } };
-    } else if (verdict.kind === "reject") {
-      update = { status: "exhausted", dueAt: null, lastError: verdict.reason, facts: preparation.facts, countsAsAttempt: true, outcome: { status: "exhausted", reason: verdict.reason, isRejected: true } };
-    } else {
-      update = { ...retryOrExhaust(work, verdict.reason, verdict), facts: preparation.facts };
-    }
+    const sent = await sendAndClassify(work, leaseToken, runner, preparation, { impactTimeoutMs: options.impactTimeoutMs, startedAt });
+    if (!sent) return { status: "not-attempted", reason: "the lease was lost to another worker" };
+    ({ update, attempt } = sent);
   }
-
-  const isRecorded = await recordAttemptOutcome(deliveryId, leaseToken, update, attempt);
+  const record = () => recordAttemptOutcome(deliveryId, leaseToken, update, attempt);
+  const isRecorded = attempt?.inFlightAttemptId
+    ? await retryUntil(record, { forMs: RECORD_RETRY_MS, onRetry: (error) => console.warn(`[attempt-delivery] recording the answer for ${deliveryId} failed, retrying: ${(error as Error).message}`) })
+    : await record();
   return isRecorded ? update.outcome : { status: "not-attempted", reason: "the lease was lost to another worker" };
 }

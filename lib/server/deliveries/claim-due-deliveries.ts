@@ -9,8 +9,9 @@ export type ClaimedDelivery = { id: string; leaseToken: string };
  * workers (or processes) claim side by side without waiting on each other or taking the same row;
  * the lease makes a row a crashed worker held due again once it expires.
  */
-export async function claimDueDeliveries(limit: number): Promise<ClaimedDelivery[]> {
-  const leaseToken = randomUUID();
+export async function claimDueDeliveries(limit: number, tokenPrefix = ""): Promise<ClaimedDelivery[]> {
+  // A worker's prefix (WorkerPresence) lets others release these leases the moment it dies.
+  const leaseToken = `${tokenPrefix}${randomUUID()}`;
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     UPDATE "Delivery" SET "leaseToken" = ${leaseToken}, "leaseUntil" = now() + ${`${LEASE_MS} milliseconds`}::interval
     WHERE id IN (
@@ -25,10 +26,11 @@ export async function claimDueDeliveries(limit: number): Promise<ClaimedDelivery
   return rows.map(({ id }) => ({ id, leaseToken }));
 }
 
-/** When the next delivery falls due, so an idle worker can sleep until then. */
+/** When the next unleased delivery falls due, so an idle worker can sleep until then. */
 export async function findNextDueAt(): Promise<Date | null> {
   const next = await prisma.delivery.findFirst({
-    where: { status: { in: ["pending", "retrying"] }, dueAt: { not: null } },
+    // Rows being attempted right now are due but not claimable: counting them would make the loop spin.
+    where: { status: { in: ["pending", "retrying"] }, dueAt: { not: null }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }] },
     orderBy: { dueAt: "asc" },
     select: { dueAt: true },
   });

@@ -11,6 +11,7 @@ export async function loadDeliveryWork(deliveryId: string) {
       orderId: true,
       eventTypeId: true,
       attemptCount: true,
+      generation: true,
       integrationId: true,
       stripeEvent: { select: { stripeEventId: true, stripeCreatedAt: true, payload: true } },
       integration: {

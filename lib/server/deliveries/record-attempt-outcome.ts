@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { DeliveryStatus } from "@/lib/generated/prisma/client";
+import { UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
 import type { SentFacts } from "@/lib/server/deliveries/prepare-impact-request";
 
 export type AttemptRecord = {
@@ -12,6 +13,8 @@ export type AttemptRecord = {
   responseStatus?: number;
   responseBody?: string;
   error?: string;
+  /** The row beginImpactAttempt wrote before sending: completed here instead of adding another. */
+  inFlightAttemptId?: string;
 };
 
 export type OutcomeUpdate = {
@@ -24,6 +27,8 @@ export type OutcomeUpdate = {
   facts?: Partial<SentFacts>;
   /** False for a refund that only waited: waiting is not an attempt at impact.com. */
   countsAsAttempt: boolean;
+  /** Mark attempts a dead worker left in flight (findUnfinishedAttempt) as of unknown outcome. */
+  closesUnfinished?: boolean;
 };
 
 /**
@@ -43,10 +48,21 @@ export async function recordAttemptOutcome(
     });
     if (!current) return false;
     const number = current.attemptCount + (update.countsAsAttempt ? 1 : 0);
-    if (attempt) {
-      await tx.deliveryAttempt.create({
-        data: { deliveryId, number, generation: current.generation, ...attempt, nextAttemptAt: update.status === "retrying" ? update.dueAt : null },
+    if (update.closesUnfinished) {
+      // In the same transaction as the new state: a crash in between must not hide that a send happened.
+      await tx.deliveryAttempt.updateMany({
+        where: { deliveryId, generation: current.generation, isInFlight: true, id: attempt?.inFlightAttemptId ? { not: attempt.inFlightAttemptId } : undefined },
+        data: { isInFlight: false, error: UNKNOWN_OUTCOME_ERROR },
       });
+    }
+    if (attempt) {
+      const { inFlightAttemptId, ...fields } = attempt;
+      const nextAttemptAt = update.status === "retrying" ? update.dueAt : null;
+      if (inFlightAttemptId) {
+        await tx.deliveryAttempt.update({ where: { id: inFlightAttemptId }, data: { ...fields, nextAttemptAt, isInFlight: false } });
+      } else {
+        await tx.deliveryAttempt.create({ data: { deliveryId, number, generation: current.generation, ...fields, nextAttemptAt } });
+      }
     }
     const { facts } = update;
     await tx.delivery.update({

@@ -5,6 +5,8 @@ import { getJobRunner } from "@/lib/jobs/get-job-runner";
 import { storeStripeEvent, type StoredEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { verifyStripeEvent } from "@/lib/server/webhooks/verify-stripe-event";
 
+const INTEGRATION_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
 export type WebhookReceipt = StoredEvent & { stripeEventId: string };
 
 /**
@@ -13,6 +15,8 @@ export type WebhookReceipt = StoredEvent & { stripeEventId: string };
  * throw means "not stored" and must become a 5xx so Stripe retries.
  */
 export async function receiveStripeWebhook(integrationId: string, rawBody: string, signature: string | null): Promise<WebhookReceipt> {
+  // Whatever the URL carried (a NUL, 2,000 characters) is no id of ours: not found, without asking the database.
+  if (!INTEGRATION_ID.test(integrationId)) throw new AppError("NOT_FOUND", "no integration with this id");
   const integration = await prisma.integration.findUnique({
     where: { id: integrationId },
     select: {

@@ -3,6 +3,7 @@ import { prisma, type TransactionClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { planDeliveries, type DeliveryPlan } from "@/lib/mapping/plan-deliveries";
+import { toJsonbText, toStorableText } from "@/lib/server/webhooks/to-jsonb-text";
 
 export type IntakeIntegration = {
   id: string;
@@ -17,9 +18,8 @@ export type StoredEvent = { isDuplicate: boolean; deliveries: PlannedDelivery[] 
 
 function customerIdOf(object: Record<string, unknown>): string | null {
   const customer = object.customer;
-  if (typeof customer === "string") return customer;
-  if (customer && typeof customer === "object" && typeof (customer as { id?: unknown }).id === "string") return (customer as { id: string }).id;
-  return null;
+  const id = customer && typeof customer === "object" ? (customer as { id?: unknown }).id : customer;
+  return typeof id === "string" ? toStorableText(id).slice(0, 255) : null;
 }
 
 function deliveryRows(plan: DeliveryPlan, event: Stripe.Event, base: { accountId: string; integrationId: string; stripeEventId: string }) {
@@ -35,6 +35,11 @@ function deliveryRows(plan: DeliveryPlan, event: Stripe.Event, base: { accountId
     case "ignored":
       return [];
   }
+}
+
+/** Every text a row takes from the payload (order ids, reasons quoting a field) made storable. */
+function storable<T extends Record<string, unknown>>(row: T): T {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "string" ? toStorableText(value) : value])) as T;
 }
 
 function outcomeOf(plan: DeliveryPlan): "ignored" | "skipped" | "pending" {
@@ -65,15 +70,15 @@ export async function storeStripeEvent(
         "stripeCreatedAt", source, status, "ignoredReason", outcome, "customerId", payload)
       VALUES (gen_random_uuid()::text, ${integration.accountId}, ${integration.id}, ${event.id}, ${event.type}, ${event.livemode},
         ${event.api_version ?? null}, ${new Date(event.created * 1000)}, ${source}::"StripeEventSource",
-        ${plan.kind === "ignored" ? "ignored" : "accepted"}::"StripeEventStatus", ${plan.kind === "ignored" ? plan.reason : null},
-        ${outcomeOf(plan)}::"EventOutcome", ${customerIdOf(object)}, ${JSON.stringify(event)}::jsonb)
+        ${plan.kind === "ignored" ? "ignored" : "accepted"}::"StripeEventStatus", ${plan.kind === "ignored" ? toStorableText(plan.reason) : null},
+        ${outcomeOf(plan)}::"EventOutcome", ${customerIdOf(object)}, ${toJsonbText(event)}::jsonb)
       ON CONFLICT ("integrationId", "stripeEventId") DO NOTHING
       RETURNING id`;
     const eventRowId = inserted[0]?.id;
     if (!eventRowId) return { isDuplicate: true, deliveries: [] };
 
     const base = { accountId: integration.accountId, integrationId: integration.id, stripeEventId: eventRowId };
-    const rows = deliveryRows(plan, event, base);
+    const rows = deliveryRows(plan, event, base).map(storable);
     if (rows.length === 0) return { isDuplicate: false, deliveries: [] };
     const created = await tx.delivery.createManyAndReturn({
       data: rows as Prisma.DeliveryCreateManyInput[],
@@ -83,7 +88,7 @@ export async function storeStripeEvent(
     if (created.length === 0 && plan.kind === "conversion") {
       // Another event already planned this conversion: this event is kept, visibly skipped, and sends nothing.
       await tx.delivery.create({
-        data: {
+        data: storable({
           ...base,
           kind: "conversion",
           dedupeKey: `skipped:${event.id}`,
@@ -91,7 +96,7 @@ export async function storeStripeEvent(
           eventTypeId: plan.eventTypeId,
           status: "skipped",
           skipReason: `duplicate: a conversion for order ${plan.orderId} (event type ${plan.eventTypeId}) was already planned by an earlier event`,
-        },
+        }),
       });
       await tx.stripeEvent.update({ where: { id: eventRowId }, data: { outcome: "skipped" } });
     }
