@@ -1,0 +1,79 @@
+// `npm run bench` — intake throughput/latency against a bare baseline, end-to-end latency, and the
+// delivery-log queries over a million events. Prints a table, writes bench-results/latest.json.
+//   npm run bench [-- --build] [--only intake,e2e,log] [--rate 150] [--seconds 20] [--e2e-rate 25]
+// Builds the portal first when .next has no production build (always with --build).
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ensurePortalBuilt } from "../harness/portal-process";
+import { benchEndToEnd, type EndToEndReport } from "./bench-end-to-end";
+import { benchIntake, type IntakeReport } from "./bench-intake";
+import { benchLogQueries, type LogQueryReport } from "./bench-log-queries";
+import { printReport } from "./print-report";
+
+const { values } = parseArgs({
+  options: {
+    build: { type: "boolean", default: false },
+    only: { type: "string", default: "intake,e2e,log" },
+    rate: { type: "string", default: "150" },
+    seconds: { type: "string", default: "20" },
+    connections: { type: "string", default: "32" },
+    "e2e-rate": { type: "string", default: "25" },
+    "e2e-seconds": { type: "string", default: "20" },
+    runs: { type: "string", default: "7" },
+  },
+});
+
+export type BenchReport = {
+  startedAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] };
+  build?: { built: boolean; seconds: number };
+  intake?: IntakeReport;
+  endToEnd?: EndToEndReport;
+  logQueries?: LogQueryReport;
+  seconds: number;
+};
+
+async function main() {
+  const started = Date.now();
+  const phases = new Set(values.only.split(","));
+  const logDir = path.resolve("bench-results/logs");
+  mkdirSync(logDir, { recursive: true });
+  const report: BenchReport = {
+    startedAt: new Date(started).toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
+    },
+    seconds: 0,
+  };
+  if (phases.has("intake") || phases.has("e2e")) report.build = ensurePortalBuilt({ force: values.build });
+  if (phases.has("intake")) {
+    console.log("▶ intake: portal vs baseline");
+    report.intake = await benchIntake({ rate: Number(values.rate), seconds: Number(values.seconds), connections: Number(values.connections), logDir });
+  }
+  if (phases.has("e2e")) {
+    console.log("▶ end to end: webhook → impact.com conversion");
+    report.endToEnd = await benchEndToEnd({ rate: Number(values["e2e-rate"]), seconds: Number(values["e2e-seconds"]), logDir });
+  }
+  if (phases.has("log")) {
+    console.log("▶ delivery-log queries over 1,000,000 events");
+    report.logQueries = await benchLogQueries({ runs: Number(values.runs) });
+  }
+  report.seconds = Math.round((Date.now() - started) / 1000);
+  writeFileSync("bench-results/latest.json", `${JSON.stringify(report, null, 2)}\n`);
+  printReport(report);
+  console.log(`\nwritten bench-results/latest.json (${report.seconds} s)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,39 @@
+// The fake impact.com failing 30 % of conversions with 500, 5 % with 429 and 2 % answering only after
+// 3 s (finite hangs, below the portal's fixed 15 s timeout): 100 % delivered, none twice.
+import { randomBytes } from "node:crypto";
+import { checkExactlyOnce, formatExactlyOnce } from "./check-exactly-once";
+import type { DrillPostgres } from "./drill-postgres";
+import type { DrillResult } from "./drill-result";
+import { createDrillWorld } from "./drill-world";
+import { paidInvoiceEvents, StripeLikeSender } from "./stripe-like-sender";
+
+export async function drillImpactChaos(server: DrillPostgres, { logDir, settleMs = 120_000, count = 600, rate = 50 }: { logDir: string; settleMs?: number; count?: number; rate?: number }): Promise<DrillResult> {
+  const world = await createDrillWorld(server, "impact-chaos", { logDir, retryBaseDelay: "200ms" });
+  try {
+    world.impact.setChaos({
+      seed: 7,
+      path: "/Conversions",
+      outcomes: [
+        { probability: 0.3, action: { kind: "error", status: 500 } },
+        { probability: 0.05, action: { kind: "rate-limit", resetSeconds: 1 } },
+        { probability: 0.02, action: { kind: "hang", ms: 3_000 } },
+      ],
+    });
+    const events = paidInvoiceEvents(randomBytes(3).toString("hex"), count, world.integrations);
+    await new StripeLikeSender(world.portalUrl, events).run({ rate });
+    const verdict = await checkExactlyOnce(world, events, { waitMs: Math.max(settleMs, 180_000) });
+    const requests = world.impact.requests({ path: "Conversions" });
+    const injected = requests.filter((request) => request.injected);
+    const byStatus = new Map<string, number>();
+    for (const request of injected) byStatus.set(String(request.status ?? request.outcome), (byStatus.get(String(request.status ?? request.outcome)) ?? 0) + 1);
+    const { rows } = await world.db.query<{ max: number; avg: string }>(`SELECT max("attemptCount") AS max, avg("attemptCount")::numeric(4,2) AS avg FROM "Delivery"`);
+    const lines = [
+      `${count} events at ${rate}/s; impact.com saw ${requests.length} conversion requests, ${injected.length} with injected failures (${[...byStatus].map(([status, n]) => `${status}×${n}`).join(", ")})`,
+      `attempts per delivery: mean ${rows[0]!.avg}, max ${rows[0]!.max}`,
+      ...formatExactlyOnce(verdict),
+    ];
+    return { name: "impact.com chaos", ok: verdict.isOk && verdict.heldImpactHasIt + verdict.heldImpactMissing === 0, lines };
+  } finally {
+    await world.close();
+  }
+}

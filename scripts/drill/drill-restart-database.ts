@@ -1,0 +1,44 @@
+// The drill PostgreSQL (its own server, never the shared one) stopped for 5 s during webhook load and
+// started again: 5xx while it is down (Stripe retries), no loss, no duplicate, the portal never exits.
+import { randomBytes } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
+import { checkExactlyOnce, formatExactlyOnce } from "./check-exactly-once";
+import type { DrillPostgres } from "./drill-postgres";
+import type { DrillResult } from "./drill-result";
+import { createDrillWorld } from "./drill-world";
+import { paidInvoiceEvents, StripeLikeSender, tallyAnswers } from "./stripe-like-sender";
+
+export async function drillRestartDatabase(server: DrillPostgres, { logDir, settleMs = 120_000, count = 1500, rate = 100 }: { logDir: string; settleMs?: number; count?: number; rate?: number }): Promise<DrillResult> {
+  const world = await createDrillWorld(server, "postgres-restart", { logDir });
+  try {
+    // impact.com takes 150 ms per conversion, so attempts are waiting on it when the database stops:
+    // their answers arrive while it is down and must still be recorded, once.
+    world.impact.setChaos({ seed: 1, path: "/Conversions", outcomes: [{ probability: 1, action: { kind: "hang", ms: 150 } }] });
+    const events = paidInvoiceEvents(randomBytes(3).toString("hex"), count, world.integrations);
+    const sender = new StripeLikeSender(world.portalUrl, events);
+    const started = Date.now();
+    const sending = sender.run({ rate });
+    await delay(4_000);
+    const stoppingAt = Date.now();
+    await server.stop();
+    const downAt = Date.now();
+    await delay(5_000);
+    await server.start();
+    const upAt = Date.now();
+    await sending;
+    const verdict = await checkExactlyOnce(world, events, { waitMs: settleMs });
+    const exited = await Promise.race([world.portal.exited.then(() => true), delay(100).then(() => false)]);
+    const during = tallyAnswers(sender.records, { from: downAt, to: upAt });
+    const overall = tallyAnswers(sender.records);
+    const lines = [
+      `${count} events at ${rate}/s; database stopped ${((stoppingAt - started) / 1000).toFixed(1)} s in (shutdown took ${downAt - stoppingAt} ms), down ${((upAt - downAt) / 1000).toFixed(1)} s`,
+      `answers while down: ${Object.entries(during).map(([kind, n]) => `${kind} ${n}`).join(", ")}`,
+      `answers overall: ${Object.entries(overall).map(([kind, n]) => `${kind} ${n}`).join(", ")}; portal ${exited ? "EXITED" : "kept running"}`,
+      ...formatExactlyOnce(verdict),
+    ];
+    const isOk = verdict.isOk && !exited && during["5xx"] > 0 && overall["network-error"] === 0;
+    return { name: "PostgreSQL restart", ok: isOk, lines };
+  } finally {
+    await world.close();
+  }
+}

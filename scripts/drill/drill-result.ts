@@ -1,0 +1,1 @@
+export type DrillResult = { name: string; ok: boolean; lines: string[] };
