@@ -34,6 +34,7 @@ export function DeliveryCard({ delivery, replayAction, onReplayed }: { delivery:
           key={`${delivery.status}-${delivery.generation}`}
           deliveryId={delivery.id}
           status={delivery.status}
+          lastError={delivery.lastError}
           action={replayAction}
           onReplayed={onReplayed}
         />

@@ -17,15 +17,17 @@ export type ReplayAction = (input: { deliveryId: string; confirmSendAgain?: bool
 export function ReplayButton({
   deliveryId,
   status,
+  lastError,
   action,
   onReplayed,
 }: {
   deliveryId: string;
   status: DeliveryStatusName;
+  lastError?: string | null;
   action: ReplayAction;
   onReplayed: () => void;
 }) {
-  const rule = replayRuleOf(status);
+  const rule = replayRuleOf(status, lastError);
   const [isConfirming, setIsConfirming] = useState(false);
   const [isPending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string }>();

@@ -18,10 +18,16 @@ export const SKIPPED_NOT_REPLAYABLE =
 
 export const SEND_AGAIN_WARNING = "This sends a second conversion to impact.com.";
 
-export function replayRuleOf(status: DeliveryStatusName): ReplayRule {
+/** The reason a conversion is held after its worker died mid-send (see begin-impact-attempt). */
+export const UNKNOWN_OUTCOME_ERROR = "outcome unknown: the portal stopped before impact.com's answer was recorded";
+
+/** Held conversions may already be at impact.com: like delivered ones, only a person's "Send again" resends them. */
+export const isOutcomeUnknown = (lastError: string | null | undefined) => Boolean(lastError?.startsWith(UNKNOWN_OUTCOME_ERROR));
+
+export function replayRuleOf(status: DeliveryStatusName, lastError?: string | null): ReplayRule {
   switch (status) {
     case "exhausted":
-      return { kind: "replay" };
+      return isOutcomeUnknown(lastError) ? { kind: "confirm" } : { kind: "replay" };
     case "retrying":
       return { kind: "retry-now" };
     case "delivered":

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 
-export const UNKNOWN_OUTCOME_ERROR = "outcome unknown: the portal stopped before impact.com's answer was recorded";
+export { UNKNOWN_OUTCOME_ERROR } from "@/lib/events/replay-rules";
 
 export type InFlightAttempt = {
   runner: "local" | "inngest";

@@ -6,6 +6,7 @@ import { buildEvent } from "@/e2e/fakes/builders/event";
 import { buildPaidInvoice } from "@/e2e/fakes/builders/invoice";
 import { prisma } from "@/lib/db";
 import { LocalWorker } from "@/lib/jobs/local-worker";
+import { UNKNOWN_OUTCOME_ERROR } from "@/lib/events/replay-rules";
 import { replayDelivery } from "@/lib/server/deliveries/replay-delivery";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { createStaffUser } from "@/lib/server/staff/create-staff-user";
@@ -65,6 +66,14 @@ describe("replayDelivery", () => {
 
     expect(await replayDelivery(scope, delivery.id, { confirmSendAgain: true })).toEqual({ isReplayed: true, status: "pending" });
     expect(await deliveryRow(delivery.id)).toMatchObject({ status: "pending", generation: 1 });
+  });
+
+  it("treats a conversion held after a crash mid-send like a delivered one: only a confirmed 'Send again' resends it", async () => {
+    const lastError = `${UNKNOWN_OUTCOME_ERROR} (attempt started 2026-11-23T05:00:00.000Z). impact.com may already have order in_1: check it there`;
+    const { scope, delivery } = await brandWith("exhausted", { lastError });
+    await expect(replayDelivery(scope, delivery.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/outcome unknown.*Send again/) });
+    expect(enqueue).not.toHaveBeenCalled();
+    expect(await replayDelivery(scope, delivery.id, { confirmSendAgain: true })).toEqual({ isReplayed: true, status: "pending" });
   });
 
   it("treats a second replay of a queued delivery as a no-op, even when both clicks arrive together", async () => {

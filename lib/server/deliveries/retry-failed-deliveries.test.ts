@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import type { EventFilters } from "@/lib/schemas/events";
+import { UNKNOWN_OUTCOME_ERROR } from "@/lib/events/replay-rules";
 import { retryFailedDeliveries } from "@/lib/server/deliveries/retry-failed-deliveries";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { createStaffUser } from "@/lib/server/staff/create-staff-user";
@@ -95,6 +96,16 @@ describe("retryFailedDeliveries", () => {
     expect((audit[0]!.details as { deliveryIds: string[] }).deliveryIds.sort()).toEqual(
       [...second.exhaustedA, second.exhaustedB].map((delivery) => delivery.id).sort(),
     );
+  });
+
+  it("never resends a conversion held after a crash mid-send: that takes a person's 'Send again'", async () => {
+    const { integration } = await createTestIntegration();
+    const scope: EventScope = { role: "brand", accountId: integration.accountId };
+    const held = await createTestEvent(integration, { outcome: "exhausted", lastError: `${UNKNOWN_OUTCOME_ERROR} (attempt started …)` });
+    const failed = await createTestEvent(integration, { outcome: "exhausted", lastError: "impact.com rejected the request (400)" });
+    const result = await retryFailedDeliveries(scope, {} as EventFilters);
+    expect(result).toMatchObject({ processed: 2, replayed: 1 });
+    expect(await statuses([held.delivery!.id, failed.delivery!.id])).toEqual(["exhausted", "pending"]);
   });
 
   it("does nothing (and audits nothing) when nothing failed", async () => {

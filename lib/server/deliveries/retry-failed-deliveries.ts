@@ -1,3 +1,4 @@
+import { isOutcomeUnknown } from "@/lib/events/replay-rules";
 import { prisma } from "@/lib/db";
 import type { RetryBatchResult } from "@/lib/events/event-view";
 import { getJobRunner } from "@/lib/jobs/get-job-runner";
@@ -29,9 +30,10 @@ export async function retryFailedDeliveries(
     where: { AND: [where, afterCursor(cursor)] },
     orderBy: EVENT_ORDER,
     take: batchSize,
-    select: { id: true, receivedAt: true, deliveries: { where: { status: "exhausted" }, select: { id: true } } },
+    select: { id: true, receivedAt: true, deliveries: { where: { status: "exhausted" }, select: { id: true, lastError: true } } },
   });
-  const deliveryIds = events.flatMap((event) => event.deliveries.map((delivery) => delivery.id));
+  // Held conversions (outcome unknown) may already be at impact.com: never resent in bulk, only one by one with "Send again".
+  const deliveryIds = events.flatMap((event) => event.deliveries.filter((delivery) => !isOutcomeUnknown(delivery.lastError)).map((delivery) => delivery.id));
 
   const replayed = await prisma.$transaction(
     async (tx) => {
