@@ -1,6 +1,7 @@
 // The fuzz drill's requests: invalid ones of many kinds (each must get a 4xx and store nothing), signed
 // events whose envelope is fine but whose object is garbage (200 or 400, never 5xx), and valid controls
 // with unicode and large fields (200, stored). Seeded, so a failing run can be replayed.
+import { createSeededRandom } from "../../e2e/fakes/shared/seeded-random";
 import Stripe from "stripe";
 import { buildEvent } from "../../e2e/fakes/builders/event";
 import { buildPaidInvoice } from "../../e2e/fakes/builders/invoice";
@@ -14,22 +15,11 @@ import type { SeededIntegration } from "../harness/seed-integrations";
 export type Expectation = "rejected" | "stored" | "not-5xx" | "upstream-decode";
 export type FuzzRequest = { category: string; expect: Expectation; method: string; path: string; headers: Record<string, string>; body?: string; eventId?: string };
 
-/** mulberry32: small, seeded, good enough to pick mutations. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const UNICODE = ["é", "漢字", "🙂", "👩‍👩‍👧", "\u202eRTL", "\u200b", "e\u0301", "\ud800", "\u0000", "\uffff", "𝔘𝔫𝔦"];
 
 export function fuzzRequests(count: number, integrations: SeededIntegration[], seed = 20261123): FuzzRequest[] {
-  const random = seededRandom(seed);
+  const random = createSeededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const int = (max: number) => Math.floor(random() * max);
   const text = (length: number) => Array.from({ length }, () => pick(UNICODE)).join("");
