@@ -1,5 +1,5 @@
 import { AfterResponse, ControlInputError, requireObjectBody, type ControlRoute } from "../shared/control-router";
-import { matcherFromJson } from "../shared/failure-rules";
+import { failureControlRoutes } from "../shared/failure-control-routes";
 import { putAccount, type FakeImpactState } from "./state";
 import type {
   FakeImpactAccountInput,
@@ -42,51 +42,7 @@ export function impactControlRoutes(state: FakeImpactState, hooks: ImpactControl
       },
     },
     { method: "GET", pattern: /^\/submissions$/, handle: () => [...state.submissions.values()] },
-    { method: "GET", pattern: /^\/failures$/, handle: () => state.failures.list() },
-    {
-      method: "POST",
-      pattern: /^\/failures$/,
-      handle: ({ body }) => {
-        const input = requireObjectBody(body);
-        return state.failures.add({
-          ...matcherFromJson(input),
-          count: input.count === undefined ? undefined : (input.count as number | null),
-          action: parseImpactFailureAction(input.action),
-        });
-      },
-    },
-    {
-      method: "DELETE",
-      pattern: /^\/failures$/,
-      handle: () => {
-        state.failures.clear();
-        return { ok: true };
-      },
-    },
-    {
-      method: "POST",
-      pattern: /^\/chaos$/,
-      handle: ({ body }) => {
-        const input = requireObjectBody(body);
-        if (typeof input.seed !== "number" || !Array.isArray(input.outcomes)) {
-          throw new ControlInputError("Expected { seed: number, outcomes: [{ probability, action }], path?, method? }");
-        }
-        const outcomes = input.outcomes.map((outcome: unknown) => {
-          const item = requireObjectBody(outcome);
-          return { probability: Number(item.probability), action: parseImpactFailureAction(item.action) };
-        });
-        state.failures.setChaos({ ...matcherFromJson(input), seed: input.seed, outcomes });
-        return state.failures.list();
-      },
-    },
-    {
-      method: "DELETE",
-      pattern: /^\/chaos$/,
-      handle: () => {
-        state.failures.setChaos(null);
-        return { ok: true };
-      },
-    },
+    ...failureControlRoutes(state.failures, parseImpactFailureAction),
     {
       method: "POST",
       pattern: /^\/down$/,

@@ -1,5 +1,5 @@
 import { ControlInputError, requireObjectBody, type ControlRoute } from "../shared/control-router";
-import { matcherFromJson } from "../shared/failure-rules";
+import { failureControlRoutes } from "../shared/failure-control-routes";
 import { isJsonObject, toJson } from "../shared/json";
 import { seedEvents, seedObjects } from "./seed";
 import { accountInfo, addAccount, addKey, requireAccount, type FakeStripeState } from "./state";
@@ -86,51 +86,7 @@ export function stripeControlRoutes(state: FakeStripeState, hooks: StripeControl
       },
     },
     { method: "GET", pattern: /^\/deliveries$/, handle: () => state.deliveries },
-    { method: "GET", pattern: /^\/failures$/, handle: () => state.failures.list() },
-    {
-      method: "POST",
-      pattern: /^\/failures$/,
-      handle: ({ body }) => {
-        const input = requireObjectBody(body);
-        return state.failures.add({
-          ...matcherFromJson(input),
-          count: input.count === undefined ? undefined : (input.count as number | null),
-          action: parseStripeFailureAction(input.action),
-        });
-      },
-    },
-    {
-      method: "POST",
-      pattern: /^\/chaos$/,
-      handle: ({ body }) => {
-        const input = requireObjectBody(body);
-        if (typeof input.seed !== "number" || !Array.isArray(input.outcomes)) {
-          throw new ControlInputError("Expected { seed: number, outcomes: [{ probability, action }], path?, method? }");
-        }
-        const outcomes = input.outcomes.map((outcome: unknown) => {
-          const item = requireObjectBody(outcome);
-          return { probability: Number(item.probability), action: parseStripeFailureAction(item.action) };
-        });
-        state.failures.setChaos({ ...matcherFromJson(input), seed: input.seed, outcomes });
-        return state.failures.list();
-      },
-    },
-    {
-      method: "DELETE",
-      pattern: /^\/chaos$/,
-      handle: () => {
-        state.failures.setChaos(null);
-        return { ok: true };
-      },
-    },
-    {
-      method: "DELETE",
-      pattern: /^\/failures$/,
-      handle: () => {
-        state.failures.clear();
-        return { ok: true };
-      },
-    },
+    ...failureControlRoutes(state.failures, parseStripeFailureAction),
   ];
 }
 
