@@ -2,6 +2,6 @@
 // with the server, as SPEC §6 asks. NEXT_RUNTIME/NEXT_PHASE are Next's own, not configuration.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startBackgroundWork } = await import("@/lib/jobs/start-background-work");
+  const { startBackgroundWork } = await import("@/lib/server/deliveries/start-background-work");
   startBackgroundWork();
 }

@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E } from "./e2e/e2e-config.mjs";
+import { E2E } from "@/e2e/e2e-config.mjs";
 
 // Real Chromium from Debian (no browser download here), against the built portal
 // (`next build` runs first in `npm test`) and the two fakes as separate processes.

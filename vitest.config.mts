@@ -8,14 +8,14 @@ export default defineConfig({
     alias: {
       "@": root,
       // `server-only` throws outside React Server Components; tests call server code directly.
-      "server-only": `${root}lib/testing/server-only-stub.ts`,
+      "server-only": `${root}testing/vitest/server-only-stub.ts`,
     },
   },
   test: {
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", ".data/**", "e2e/**/*.spec.ts"],
-    globalSetup: ["lib/testing/vitest-global-setup.ts"],
-    setupFiles: ["lib/testing/vitest-setup.ts"],
+    globalSetup: ["testing/vitest/vitest-global-setup.ts"],
+    setupFiles: ["testing/vitest/vitest-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

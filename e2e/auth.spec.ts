@@ -1,10 +1,10 @@
 // Sign-in for brands and staff in real Chromium against the built portal and the fake impact.com.
 import { expect, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
-import { E2E } from "./e2e-config.mjs";
-import { impactControl, seedBrand } from "./support/seed-fakes";
-import { signIn } from "./support/sign-in";
-import { createStaff, signInStaff } from "./support/staff";
+import { E2E } from "@/e2e/e2e-config.mjs";
+import { impactControl, seedBrand } from "@/e2e/support/seed-fakes";
+import { signIn } from "@/e2e/support/sign-in";
+import { createStaff, signInStaff } from "@/e2e/support/staff";
 
 async function submitBrandLogin(page: import("@playwright/test").Page, accountSid: string, authToken: string) {
   await page.goto("/login");

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { buildCustomer } from "./fakes/builders/customer";
-import { buildEvent } from "./fakes/builders/event";
-import { buildPaidInvoice } from "./fakes/builders/invoice";
-import { impactControl, seedBrand, seedStripeAccount, stripeControl, type SeededBrand } from "./support/seed-fakes";
-import { signIn } from "./support/sign-in";
-import { createStaff, signInStaff, type StaffCredentials } from "./support/staff";
+import { buildCustomer } from "@/testing/stripe/builders/customer";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
+import { impactControl, seedBrand, seedStripeAccount, stripeControl, type SeededBrand } from "@/e2e/support/seed-fakes";
+import { signIn } from "@/e2e/support/sign-in";
+import { createStaff, signInStaff, type StaffCredentials } from "@/e2e/support/staff";
 
 // The delivery log through the browser (SPEC §8): webhooks from the fake Stripe to the built portal,
 // the local runner sending to the fake impact.com, a failed delivery replayed from the page, a CSV

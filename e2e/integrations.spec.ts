@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E } from "./e2e-config.mjs";
-import { seedBrand, seedStripeAccount, stripeControl, type SeededBrand } from "./support/seed-fakes";
-import { signIn } from "./support/sign-in";
+import { E2E } from "@/e2e/e2e-config.mjs";
+import { seedBrand, seedStripeAccount, stripeControl, type SeededBrand } from "@/e2e/support/seed-fakes";
+import { signIn } from "@/e2e/support/sign-in";
 
 // One brand's whole integration lifecycle through the browser, against the built
 // portal and the fakes; a second brand must never see or reach it.

@@ -1,12 +1,12 @@
 // Missed-event recovery in Chromium: events Stripe has but the portal never received are ingested
 // once, sent to impact.com, and a second run (brand or staff) finds nothing new; staff runs are audited.
 import { expect, test } from "@playwright/test";
-import { buildEvent } from "./fakes/builders/event";
-import { buildPaidInvoice } from "./fakes/builders/invoice";
-import { createIntegrationThroughForm } from "./support/create-integration";
-import { impactControl, seedBrand, seedStripeAccount, stripeControl } from "./support/seed-fakes";
-import { signIn } from "./support/sign-in";
-import { createStaff, signInStaff } from "./support/staff";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
+import { createIntegrationThroughForm } from "@/e2e/support/create-integration";
+import { impactControl, seedBrand, seedStripeAccount, stripeControl } from "@/e2e/support/seed-fakes";
+import { signIn } from "@/e2e/support/sign-in";
+import { createStaff, signInStaff } from "@/e2e/support/staff";
 
 test("a brand recovers missed events once; staff recovery finds nothing new and is audited", async ({ page }) => {
   const brand = await seedBrand("Recovery Shop");

@@ -2,14 +2,14 @@
 // webhooks over HTTP (sent by the fake Stripe to the registered endpoint, as Stripe would), the
 // conversions reach the fake impact.com, and the deliveries show in the portal.
 import { expect, test } from "@playwright/test";
-import { buildCheckoutLineItem, buildCheckoutSession } from "./fakes/builders/checkout";
-import { buildCharge } from "./fakes/builders/charge";
-import { buildCustomer } from "./fakes/builders/customer";
-import { buildEvent } from "./fakes/builders/event";
-import { buildInvoicePayment, buildPaidInvoice } from "./fakes/builders/invoice";
-import { createIntegrationThroughForm } from "./support/create-integration";
-import { impactControl, seedBrand, seedStripeAccount, stripeControl } from "./support/seed-fakes";
-import { signIn } from "./support/sign-in";
+import { buildCheckoutLineItem, buildCheckoutSession } from "@/testing/stripe/builders/checkout";
+import { buildCharge } from "@/testing/stripe/builders/charge";
+import { buildCustomer } from "@/testing/stripe/builders/customer";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders/invoice";
+import { createIntegrationThroughForm } from "@/e2e/support/create-integration";
+import { impactControl, seedBrand, seedStripeAccount, stripeControl } from "@/e2e/support/seed-fakes";
+import { signIn } from "@/e2e/support/sign-in";
 
 async function conversionsFor(sid: string) {
   return (await impactControl.requests({ path: "Conversions", sid, method: "POST", status: 200 })).map((request) => request.params);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv } from "@/lib/env";
 
 const KEY = randomBytes(32).toString("base64");
 const DB = "postgresql://postgres@127.0.0.1:5432/x";

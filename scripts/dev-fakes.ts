@@ -3,8 +3,8 @@
  *   tsx scripts/dev-fakes.ts [--stripe-port 12111] [--impact-port 12112]
  * Point the portal at them with STRIPE_API_BASE_URL / IMPACT_API_BASE_URL (printed below).
  */
-import { startFakeImpact } from "../e2e/fakes/fake-impact";
-import { startFakeStripe } from "../e2e/fakes/fake-stripe";
+import { startFakeImpact } from "@/testing/fakes/fake-impact";
+import { startFakeStripe } from "@/testing/fakes/fake-stripe";
 
 const DEMO = {
   stripeAccount: "acct_1DemoPortal0000000000",

@@ -1,5 +1,5 @@
 import type { AttemptView } from "@/lib/events/event-view";
-import { formatUtc } from "./format";
+import { formatUtc } from "@/components/events/format";
 
 /** Every attempt, newest first: what impact.com answered each time (bodies truncated to 8 KiB when stored). */
 export function AttemptsTable({ attempts }: { attempts: AttemptView[] }) {

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import type { DeliveryDetail } from "@/lib/events/event-view";
-import { AttemptsTable } from "./attempts-table";
-import { OutcomeBadge } from "./badges";
-import { formatUtc } from "./format";
-import { ReplayButton, type ReplayAction } from "./replay-button";
-import { RequestParamsTable } from "./request-params-table";
+import { AttemptsTable } from "@/components/events/attempts-table";
+import { OutcomeBadge } from "@/components/events/badges";
+import { formatUtc } from "@/components/events/format";
+import { ReplayButton, type ReplayAction } from "@/components/events/replay-button";
+import { RequestParamsTable } from "@/components/events/request-params-table";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -6,10 +6,10 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { EventDetail } from "@/lib/events/event-view";
 import { eventDetailQueryOptions, eventKeys } from "@/lib/queries/events";
-import { OutcomeBadge, TestModeBadge } from "./badges";
-import { DeliveryCard } from "./delivery-card";
-import { formatUtc } from "./format";
-import type { ReplayAction } from "./replay-button";
+import { OutcomeBadge, TestModeBadge } from "@/components/events/badges";
+import { DeliveryCard } from "@/components/events/delivery-card";
+import { formatUtc } from "@/components/events/format";
+import type { ReplayAction } from "@/components/events/replay-button";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { EventListItem } from "@/lib/events/event-view";
-import { OutcomeBadge, TestModeBadge } from "./badges";
-import { formatUtc, truncate } from "./format";
+import { OutcomeBadge, TestModeBadge } from "@/components/events/badges";
+import { formatUtc, truncate } from "@/components/events/format";
 
 function LastResponse({ delivery }: { delivery: EventListItem["delivery"] }) {
   if (!delivery || (delivery.lastStatusCode === null && !delivery.lastError)) return <span className="text-slate-400">—</span>;

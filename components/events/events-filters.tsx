@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { EVENT_OUTCOMES, type IntegrationRef } from "@/lib/events/event-view";
 import { MAPPED_EVENT_TYPES, type EventListQuery } from "@/lib/schemas/events";
-import { OUTCOME_LABELS } from "./badges";
+import { OUTCOME_LABELS } from "@/components/events/badges";
 
 type AccountOption = { id: string; companyName: string };
 

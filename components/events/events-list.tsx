@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import type { EventPage } from "@/lib/events/event-view";
 import { EVENTS_REFRESH_MS, eventListQueryOptions } from "@/lib/queries/events";
 import { toSearchParams, withoutCursor, type EventListQuery } from "@/lib/schemas/events";
-import { EventsTable } from "./events-table";
+import { EventsTable } from "@/components/events/events-table";
 
 type EventsListProps = {
   initialPage: EventPage;

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import type { SeededBrand } from "./seed-fakes";
+import type { SeededBrand } from "@/e2e/support/seed-fakes";
 
 export type IntegrationFormValues = {
   siteUrl?: string;

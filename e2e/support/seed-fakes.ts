@@ -1,8 +1,8 @@
 // Test data in the fakes over their HTTP control API (the fakes run in another process).
 import { randomBytes } from "node:crypto";
-import { createFakeImpactControl, createFakeStripeControl } from "../fakes/fake-control";
-import { E2E } from "../e2e-config.mjs";
-import type { BrandCredentials } from "./sign-in";
+import { createFakeImpactControl, createFakeStripeControl } from "@/testing/fakes/fake-control";
+import { E2E } from "@/e2e/e2e-config.mjs";
+import type { BrandCredentials } from "@/e2e/support/sign-in";
 
 export const stripeControl = createFakeStripeControl(E2E.stripeUrl);
 export const impactControl = createFakeImpactControl(E2E.impactUrl);

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { E2E } from "../e2e-config.mjs";
+import { E2E } from "@/e2e/e2e-config.mjs";
 
 export type StaffCredentials = { email: string; password: string };
 

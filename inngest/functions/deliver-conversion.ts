@@ -1,9 +1,9 @@
 // Sends one conversion to impact.com (SPEC §6). The step makes one claimed, recorded attempt
 // (lib/server); how it ends tells Inngest to stop, retry with its backoff, or retry at a time.
 import { RetryAfterError } from "inngest";
-import { inngest } from "@/inngest/client";
-import { conversionRequested } from "@/inngest/events";
-import { attemptInStep, DELIVERY_RETRIES, settleFailedRun } from "@/lib/jobs/inngest-attempt";
+import { inngest } from "@/lib/jobs/inngest/client";
+import { conversionRequested } from "@/lib/jobs/inngest/events";
+import { attemptInStep, DELIVERY_RETRIES, settleFailedRun } from "@/lib/server/deliveries/attempt-in-inngest-step";
 
 export const deliverConversion = inngest.createFunction(
   {

@@ -2,14 +2,14 @@
 // mocked by id (an unmocked step.sleep never returns under @inngest/test).
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
-import { buildCharge, buildCustomer, buildEvent, buildInvoicePayment, buildPaidInvoice } from "@/e2e/fakes/stripe-builders";
-import { conversionRequested, refundRequested } from "@/inngest/events";
+import { buildCharge, buildCustomer, buildEvent, buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders";
+import { conversionRequested, refundRequested } from "@/lib/jobs/inngest/events";
 import { deliverConversion } from "@/inngest/functions/deliver-conversion";
 import { MAX_WAIT_ROUNDS, processRefund } from "@/inngest/functions/process-refund";
 import { prisma } from "@/lib/db";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { createTestIntegration } from "@/lib/testing/factories";
-import { useFakes } from "@/lib/testing/use-fakes";
+import { createTestIntegration } from "@/testing/db/factories";
+import { useFakes } from "@/testing/fakes/use-fakes";
 
 const fakes = useFakes();
 const IMPACT_TOKEN = "delivery-token-123";

@@ -2,16 +2,16 @@
 // SDK to a local HTTP server standing where Inngest's event API would be.
 import { InngestTestEngine } from "@inngest/test";
 import { expect, it } from "vitest";
-import { buildEvent, buildPaidInvoice } from "@/e2e/fakes/stripe-builders";
+import { buildEvent, buildPaidInvoice } from "@/testing/stripe/builders";
 import { prisma } from "@/lib/db";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { createTestIntegration } from "@/lib/testing/factories";
-import { useFakeInngestEventApi } from "@/lib/testing/fake-inngest-event-api";
+import { createTestIntegration } from "@/testing/db/factories";
+import { useFakeInngestEventApi } from "@/testing/fakes/fake-inngest-event-api";
 
 const inngestApi = useFakeInngestEventApi();
 
 it("hands over overdue, unleased deliveries again with their own event ids, and nothing else", async () => {
-  const { resendStaleDeliveries } = await import("./resend-stale-deliveries");
+  const { resendStaleDeliveries } = await import("@/inngest/functions/resend-stale-deliveries");
   const { integration } = await createTestIntegration();
   const store = async () => (await storeStripeEvent(integration, buildEvent("invoice.paid", buildPaidInvoice({ billingReason: "subscription_create" })), "webhook")).deliveries[0]!.id;
   const [lost, fresh, leased] = [await store(), await store(), await store()];

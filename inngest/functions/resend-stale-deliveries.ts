@@ -1,8 +1,8 @@
 // Safety net for the Inngest runner: intake hands deliveries to Inngest after commit, and if that
 // send failed the rows would wait forever. Every five minutes, hand over again what is overdue; the
 // event ids are the same, so a delivery Inngest already has is not started twice.
-import { inngest } from "@/inngest/client";
-import { inngestRunner } from "@/lib/jobs/inngest-runner";
+import { inngest } from "@/lib/jobs/inngest/client";
+import { inngestRunner } from "@/lib/jobs/inngest/inngest-runner";
 import { findStaleDeliveries } from "@/lib/server/deliveries/find-stale-deliveries";
 
 export const resendStaleDeliveries = inngest.createFunction(

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { Principal } from "@/lib/auth/principal";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { signInBrand } from "@/lib/server/auth/sign-in-brand";
@@ -61,10 +62,6 @@ export function getAuthOptions(): NextAuthOptions {
     },
   };
 }
-
-export type Principal =
-  | { role: "brand"; accountId: string; impactSid: string; companyName: string }
-  | { role: "staff"; staffUserId: string; email: string };
 
 function principalOf(user: Record<string, string>): Principal {
   if (user.role === "staff") return { role: "staff", staffUserId: user.staffUserId!, email: user.email! };

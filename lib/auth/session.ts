@@ -2,10 +2,9 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getAuthOptions, type Principal } from "@/lib/auth/auth-options";
+import { getAuthOptions } from "@/lib/auth/auth-options";
+import type { BrandPrincipal, Principal, StaffPrincipal } from "@/lib/auth/principal";
 
-export type BrandPrincipal = Extract<Principal, { role: "brand" }>;
-export type StaffPrincipal = Extract<Principal, { role: "staff" }>;
 
 export async function getPrincipal(): Promise<Principal | undefined> {
   // Sessions are per request: never prerender a page that asks (and never need secrets at build time).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvRow } from "./csv";
+import { csvField, csvRow } from "@/lib/events/csv";
 
 describe("csv", () => {
   it("quotes fields with commas, quotes and line breaks (RFC 4180), and leaves plain ones alone", () => {

@@ -1,14 +1,14 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import {
-  buildInvoice,
-  buildPaymentSession,
-  buildSubscriptionSession,
-  INTEGRATION,
+  fixtureInvoice,
+  fixturePaymentSession,
+  fixtureSubscriptionSession,
+  FIXTURE_INTEGRATION,
   withLineMetadata,
   withSubscriptionMetadata,
-} from "@/lib/mapping/__fixtures__/builders";
-import { INVOICE_PAID_EVENT } from "@/lib/mapping/__fixtures__/invoice-paid-event";
+} from "@/testing/stripe/fixtures/fixture-builders";
+import { INVOICE_PAID_EVENT } from "@/testing/stripe/fixtures/invoice-paid-event";
 import { buildConversion, type ConversionContext } from "@/lib/mapping/build-conversion";
 import type { ConversionLineItem } from "@/lib/mapping/checkout-line-items";
 import { MappingError } from "@/lib/mapping/mapping-error";
@@ -19,7 +19,7 @@ const EVENT_CREATED = 1755480865;
 const EVENT_DATE = "2025-08-18T01:34:25Z";
 
 const context = (overrides: Partial<ConversionContext> = {}): ConversionContext => ({
-  integration: { ...INTEGRATION },
+  integration: { ...FIXTURE_INTEGRATION },
   eventCreated: EVENT_CREATED,
   ...overrides,
 });
@@ -69,7 +69,7 @@ describe("buildConversion — invoice.paid", () => {
   });
 
   it("puts ClickId after EventTypeId and OrderPromoCode after CurrencyCode", () => {
-    const invoice = withLineMetadata(buildInvoice(), [{ irclickid: "click-1" }]);
+    const invoice = withLineMetadata(fixtureInvoice(), [{ irclickid: "click-1" }]);
     const { params } = buildConversion(invoice, context({ promotionCode: "FALL20" }));
     expect(Object.keys(params)).toEqual([
       "CampaignId", "EventTypeId", "ClickId", "EventDate", "OrderId", "CustomerId", "CustomerEmail", "CurrencyCode",
@@ -84,7 +84,7 @@ describe("buildConversion — invoice.paid", () => {
     ["subscription_cycle", 19200, "27002"],
     ["subscription_update", 833, "27002"],
   ])("uses the right EventTypeId for billing_reason %s", (billingReason, amountPaid, eventTypeId) => {
-    const result = buildConversion(buildInvoice({ billing_reason: billingReason, amount_paid: amountPaid }), context());
+    const result = buildConversion(fixtureInvoice({ billing_reason: billingReason, amount_paid: amountPaid }), context());
     expect(result.params.EventTypeId).toBe(eventTypeId);
     expect(result.eventTypeId).toBe(eventTypeId);
   });
@@ -94,7 +94,7 @@ describe("buildConversion — invoice.paid", () => {
     [{ billing_reason: "subscription_threshold" }, /billing_reason subscription_threshold/],
     [{ amount_paid: 0 }, /^zero amount/],
   ] as const)("refuses an invoice that plans to a skip (%j)", (overrides, reason) => {
-    const error = mappingError(() => buildConversion(buildInvoice(overrides), context()));
+    const error = mappingError(() => buildConversion(fixtureInvoice(overrides), context()));
     expect(error.code).toBe("not_a_conversion");
     expect(error.message).toMatch(reason);
   });
@@ -105,13 +105,13 @@ describe("buildConversion — invoice.paid", () => {
     ["checkout session", (i: Stripe.Invoice) => i, { checkoutSessionMetadata: { irclickid: "cs-click" } }, "cs-click", "checkout_session"],
     ["customer", (i: Stripe.Invoice) => i, { customerMetadata: { IRCLICKID: "cus-click" } }, "cus-click", "customer"],
   ] as const)("takes ClickId from the %s and records the source", (_name, shape, extra, clickId, source) => {
-    const result = buildConversion(shape(buildInvoice()), context(extra));
+    const result = buildConversion(shape(fixtureInvoice()), context(extra));
     expect(result.params.ClickId).toBe(clickId);
     expect(result.clickIdSource).toBe(source);
   });
 
   it("prefers the invoice's own metadata over looked-up sources", () => {
-    const invoice = withSubscriptionMetadata(buildInvoice(), { irclickid: "sub-click" });
+    const invoice = withSubscriptionMetadata(fixtureInvoice(), { irclickid: "sub-click" });
     const result = buildConversion(
       invoice,
       context({ checkoutSessionMetadata: { irclickid: "cs-click" }, customerMetadata: { irclickid: "cus-click" } }),
@@ -120,27 +120,27 @@ describe("buildConversion — invoice.paid", () => {
   });
 
   it("still sends with CustomerId when there is no click id", () => {
-    const result = buildConversion(buildInvoice(), context({ checkoutSessionMetadata: { order_id: "o" } }));
+    const result = buildConversion(fixtureInvoice(), context({ checkoutSessionMetadata: { order_id: "o" } }));
     expect(result.params).not.toHaveProperty("ClickId");
     expect(result.params.CustomerId).toBe("cus_SsllV761J0q08n");
     expect(result.clickIdSource).toBeNull();
   });
 
   it("omits CustomerId and CustomerEmail when absent, and reads an expanded customer's id", () => {
-    const bare = buildConversion(buildInvoice({ customer: null, customer_email: null }), context()).params;
+    const bare = buildConversion(fixtureInvoice({ customer: null, customer_email: null }), context()).params;
     expect(bare).not.toHaveProperty("CustomerId");
     expect(bare).not.toHaveProperty("CustomerEmail");
-    const expanded = buildInvoice({ customer: { id: "cus_expanded" } as Stripe.Customer });
+    const expanded = fixtureInvoice({ customer: { id: "cus_expanded" } as Stripe.Customer });
     expect(buildConversion(expanded, context()).params.CustomerId).toBe("cus_expanded");
   });
 
   it("hashes the trimmed, lower-cased customer_email", () => {
-    const { params } = buildConversion(buildInvoice({ customer_email: "  JENNY.Rosen@Example.com " }), context());
+    const { params } = buildConversion(fixtureInvoice({ customer_email: "  JENNY.Rosen@Example.com " }), context());
     expect(params.CustomerEmail).toBe(EMAIL_SHA1);
   });
 
   it("falls back to the event time when paid_at is missing", () => {
-    const invoice = buildInvoice();
+    const invoice = fixtureInvoice();
     invoice.status_transitions.paid_at = null;
     expect(buildConversion(invoice, context()).params.EventDate).toBe(EVENT_DATE);
   });
@@ -151,14 +151,14 @@ describe("buildConversion — invoice.paid", () => {
     ["ugx", 1999, "UGX", "19.99"],
     ["isk", 1999, "ISK", "19.99"],
   ])("formats %s amounts in their currency", (currency, amountPaid, code, subtotal) => {
-    const result = buildConversion(buildInvoice({ currency, amount_paid: amountPaid }), context());
+    const result = buildConversion(fixtureInvoice({ currency, amount_paid: amountPaid }), context());
     expect(result.params.CurrencyCode).toBe(code);
     expect(result.params.ItemSubTotal1).toBe(subtotal);
     expect(result.amountMinor).toBe(amountPaid);
   });
 
   it("names the item after the first charging line (not an upgrade's unused-time credit)", () => {
-    const invoice = withLineMetadata(buildInvoice({ billing_reason: "subscription_update", amount_paid: 833 }), [{}, {}]);
+    const invoice = withLineMetadata(fixtureInvoice({ billing_reason: "subscription_update", amount_paid: 833 }), [{}, {}]);
     const [credit, charge] = invoice.lines.data;
     if (!credit || !charge) throw new Error("two lines expected");
     Object.assign(credit, { amount: -1000, description: "Unused time on Basic after 18 Aug 2025", quantity: 1 });
@@ -170,7 +170,7 @@ describe("buildConversion — invoice.paid", () => {
   });
 
   it("uses quantity 1 when the line has none and omits ItemCategory1 without a description", () => {
-    const invoice = buildInvoice();
+    const invoice = fixtureInvoice();
     const [line] = invoice.lines.data;
     if (!line) throw new Error("line expected");
     Object.assign(line, { quantity: null, description: null });
@@ -180,18 +180,18 @@ describe("buildConversion — invoice.paid", () => {
   });
 
   it("omits a blank promotion code", () => {
-    expect(buildConversion(buildInvoice(), context({ promotionCode: "  " })).params).not.toHaveProperty("OrderPromoCode");
+    expect(buildConversion(fixtureInvoice(), context({ promotionCode: "  " })).params).not.toHaveProperty("OrderPromoCode");
   });
 
   it("encodes cleanly as a form", () => {
-    const { params } = buildConversion(buildInvoice(), context());
+    const { params } = buildConversion(fixtureInvoice(), context());
     const form = new URLSearchParams(params).toString();
     expect(form).toContain("EventDate=2025-08-18T01%3A34%3A21Z");
     expect(form.startsWith("CampaignId=12345&EventTypeId=27001&")).toBe(true);
   });
 
   it("names the malformed field", () => {
-    const invoice = buildInvoice();
+    const invoice = fixtureInvoice();
     (invoice as unknown as { status_transitions: unknown }).status_transitions = { paid_at: "yesterday" };
     const error = mappingError(() => buildConversion(invoice, context()));
     expect(error.code).toBe("malformed_payload");
@@ -201,7 +201,7 @@ describe("buildConversion — invoice.paid", () => {
 
 describe("buildConversion — checkout.session.completed (payment mode)", () => {
   it("maps a paid one-time session to every parameter, one item per line item", () => {
-    const session = buildPaymentSession({ metadata: { impact_click_id: "cs-click", order_id: "o1" } });
+    const session = fixturePaymentSession({ metadata: { impact_click_id: "cs-click", order_id: "o1" } });
     const result = buildConversion(session, context({ lineItems: LINE_ITEMS, promotionCode: "FALL20" }));
     expect(result).toEqual({
       params: {
@@ -232,13 +232,13 @@ describe("buildConversion — checkout.session.completed (payment mode)", () => 
   });
 
   it("keeps OrderId within impact's 64 characters (the session id is 66)", () => {
-    const session = buildPaymentSession();
+    const session = fixturePaymentSession();
     expect(session.id.length).toBeGreaterThan(64);
     expect(buildConversion(session, context({ lineItems: LINE_ITEMS })).orderId.length).toBeLessThanOrEqual(64);
   });
 
   it("falls back to the customer's metadata for ClickId, never to client_reference_id", () => {
-    const session = buildPaymentSession({ client_reference_id: "irclickid-lookalike" });
+    const session = fixturePaymentSession({ client_reference_id: "irclickid-lookalike" });
     const withCustomer = buildConversion(session, context({ lineItems: LINE_ITEMS, customerMetadata: { im_ref: "cus" } }));
     expect(withCustomer.params.ClickId).toBe("cus");
     expect(withCustomer.clickIdSource).toBe("customer");
@@ -247,41 +247,41 @@ describe("buildConversion — checkout.session.completed (payment mode)", () => 
   });
 
   it("omits CustomerId for a guest checkout and hashes customer_details.email", () => {
-    const session = buildPaymentSession({ customer: null });
+    const session = fixturePaymentSession({ customer: null });
     const { params } = buildConversion(session, context({ lineItems: LINE_ITEMS }));
     expect(params).not.toHaveProperty("CustomerId");
     expect(params.CustomerEmail).toBe(EMAIL_SHA1);
   });
 
   it("falls back to customer_email when customer_details has none", () => {
-    const session = buildPaymentSession({ customer_details: null, customer_email: "Jenny.Rosen@example.com" });
+    const session = fixturePaymentSession({ customer_details: null, customer_email: "Jenny.Rosen@example.com" });
     expect(buildConversion(session, context({ lineItems: LINE_ITEMS })).params.CustomerEmail).toBe(EMAIL_SHA1);
   });
 
   it("formats item subtotals in the session currency", () => {
-    const session = buildPaymentSession({ currency: "jpy" });
+    const session = fixturePaymentSession({ currency: "jpy" });
     const { params } = buildConversion(session, context({ lineItems: [{ productId: "p", productName: "n", quantity: 1, amountTotal: 1999 }] }));
     expect(params.CurrencyCode).toBe("JPY");
     expect(params.ItemSubTotal1).toBe("1999");
   });
 
   it("refuses subscription-mode and unpaid sessions", () => {
-    const subscription = mappingError(() => buildConversion(buildSubscriptionSession(), context({ lineItems: LINE_ITEMS })));
+    const subscription = mappingError(() => buildConversion(fixtureSubscriptionSession(), context({ lineItems: LINE_ITEMS })));
     expect(subscription.code).toBe("not_a_conversion");
     expect(subscription.message).toBe("subscription checkout: its invoice.paid carries the money");
-    const unpaid = mappingError(() => buildConversion(buildPaymentSession({ payment_status: "unpaid" }), context({ lineItems: LINE_ITEMS })));
+    const unpaid = mappingError(() => buildConversion(fixturePaymentSession({ payment_status: "unpaid" }), context({ lineItems: LINE_ITEMS })));
     expect(unpaid.code).toBe("not_a_conversion");
   });
 
   it("requires the line items", () => {
-    const error = mappingError(() => buildConversion(buildPaymentSession(), context()));
+    const error = mappingError(() => buildConversion(fixturePaymentSession(), context()));
     expect(error.code).toBe("missing_context");
     expect(error.message).toMatch(/listLineItems/);
   });
 
   it("rejects a bad line item, naming it", () => {
     const error = mappingError(() =>
-      buildConversion(buildPaymentSession(), context({ lineItems: [{ productId: "p", productName: "n", quantity: 1, amountTotal: 1.5 }] })),
+      buildConversion(fixturePaymentSession(), context({ lineItems: [{ productId: "p", productName: "n", quantity: 1, amountTotal: 1.5 }] })),
     );
     expect(error.message).toMatch(/checkout line item 1: amountTotal/);
   });
@@ -294,7 +294,7 @@ describe("buildConversion — checkout.session.completed (payment mode)", () => 
   it("rejects an empty programId and a bad eventCreated", () => {
     const noProgram = context();
     noProgram.integration.programId = "";
-    expect(mappingError(() => buildConversion(buildInvoice(), noProgram)).code).toBe("missing_context");
-    expect(mappingError(() => buildConversion(buildInvoice(), context({ eventCreated: 1.5 }))).code).toBe("missing_context");
+    expect(mappingError(() => buildConversion(fixtureInvoice(), noProgram)).code).toBe("missing_context");
+    expect(mappingError(() => buildConversion(fixtureInvoice(), context({ eventCreated: 1.5 }))).code).toBe("missing_context");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCharge } from "@/lib/mapping/__fixtures__/builders";
+import { fixtureCharge } from "@/testing/stripe/fixtures/fixture-builders";
 import { buildRefund, type SentConversion } from "@/lib/mapping/build-refund";
 import { MappingError } from "@/lib/mapping/mapping-error";
 
@@ -12,7 +12,7 @@ const invoiceConversion: SentConversion = {
 
 describe("buildRefund", () => {
   it("sends the remaining amount after a partial refund", () => {
-    const charge = buildCharge({ amount: 19200, amount_refunded: 4200 });
+    const charge = fixtureCharge({ amount: 19200, amount_refunded: 4200 });
     expect(buildRefund(invoiceConversion, charge)).toEqual({
       params: { ActionTrackerId: "27001", OrderId: "in_1RxHxSGaouLfVOpUyWFwGR1y", Amount: "150.00", Reason: "OTHER" },
       amountMinor: 15000,

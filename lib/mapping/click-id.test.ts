@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSubscriptionSession } from "@/lib/mapping/__fixtures__/builders";
+import { fixtureSubscriptionSession } from "@/testing/stripe/fixtures/fixture-builders";
 import { findClickId, findClickIdInMetadata } from "@/lib/mapping/click-id";
 
 describe("findClickIdInMetadata", () => {
@@ -73,7 +73,7 @@ describe("findClickId", () => {
   });
 
   it("never treats client_reference_id as a click id", () => {
-    const session = buildSubscriptionSession();
+    const session = fixtureSubscriptionSession();
     expect(session.client_reference_id).toBeTruthy();
     expect(findClickId({ checkoutSession: session.metadata })).toEqual({ clickId: null, source: null });
     // Even a session-shaped object with the reference in it is not searched by field name.

@@ -1,22 +1,22 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import {
-  buildCharge,
-  buildChargeRefundedEvent,
-  buildCheckoutEvent,
-  buildInvoice,
-  buildInvoicePaidEvent,
-  buildPaymentSession,
-  buildRawEvent,
-  buildSubscriptionSession,
-  INTEGRATION,
-} from "@/lib/mapping/__fixtures__/builders";
-import { CHECKOUT_SESSION_COMPLETED_EVENT } from "@/lib/mapping/__fixtures__/checkout-session-completed-event";
-import { INVOICE_PAID_EVENT } from "@/lib/mapping/__fixtures__/invoice-paid-event";
+  fixtureCharge,
+  fixtureChargeRefundedEvent,
+  fixtureCheckoutEvent,
+  fixtureInvoice,
+  fixtureInvoicePaidEvent,
+  fixturePaymentSession,
+  fixtureRawEvent,
+  fixtureSubscriptionSession,
+  FIXTURE_INTEGRATION,
+} from "@/testing/stripe/fixtures/fixture-builders";
+import { CHECKOUT_SESSION_COMPLETED_EVENT } from "@/testing/stripe/fixtures/checkout-session-completed-event";
+import { INVOICE_PAID_EVENT } from "@/testing/stripe/fixtures/invoice-paid-event";
 import { planDeliveries } from "@/lib/mapping/plan-deliveries";
 
-const config = { eventTypeId: INTEGRATION.eventTypeId, recurringEventTypeId: INTEGRATION.recurringEventTypeId };
-const invoiceEvent = (overrides: Partial<Stripe.Invoice>) => buildInvoicePaidEvent(buildInvoice(overrides));
+const config = { eventTypeId: FIXTURE_INTEGRATION.eventTypeId, recurringEventTypeId: FIXTURE_INTEGRATION.recurringEventTypeId };
+const invoiceEvent = (overrides: Partial<Stripe.Invoice>) => fixtureInvoicePaidEvent(fixtureInvoice(overrides));
 
 describe("planDeliveries — invoice.paid", () => {
   it("plans the fixture's first subscription invoice with the event type id", () => {
@@ -85,19 +85,19 @@ describe("planDeliveries — invoice.paid", () => {
     ["currency", { currency: "dollars" }, /currency: expected a three-letter ISO currency code/],
     ["object", { object: "charge" }, /object: .*"invoice"/],
   ])("skips a malformed invoice naming %s", (_field, overrides, reason) => {
-    const invoice = { ...buildInvoice(), ...overrides };
-    const plan = planDeliveries(buildRawEvent("invoice.paid", invoice), config);
+    const invoice = { ...fixtureInvoice(), ...overrides };
+    const plan = planDeliveries(fixtureRawEvent("invoice.paid", invoice), config);
     expect(plan.kind).toBe("skipped");
     expect(plan.kind === "skipped" && plan.reason).toMatch(/^malformed invoice: /);
     expect(plan.kind === "skipped" && plan.reason).toMatch(reason);
   });
 
   it("skips an invoice.paid event whose data.object is missing or not an object", () => {
-    expect(planDeliveries(buildRawEvent("invoice.paid", "in_123"), config)).toEqual({
+    expect(planDeliveries(fixtureRawEvent("invoice.paid", "in_123"), config)).toEqual({
       kind: "skipped",
       reason: expect.stringMatching(/^malformed invoice: \(root\): .*expected object, received string/),
     });
-    const noData = { ...buildInvoicePaidEvent(), data: undefined } as unknown as Stripe.Event;
+    const noData = { ...fixtureInvoicePaidEvent(), data: undefined } as unknown as Stripe.Event;
     expect(planDeliveries(noData, config)).toEqual({
       kind: "skipped",
       reason: expect.stringMatching(/^malformed invoice: \(root\): .*received undefined/),
@@ -107,7 +107,7 @@ describe("planDeliveries — invoice.paid", () => {
 
 describe("planDeliveries — checkout.session.completed", () => {
   it("plans a paid payment-mode session keyed by its PaymentIntent id", () => {
-    expect(planDeliveries(buildCheckoutEvent(buildPaymentSession()), config)).toEqual({
+    expect(planDeliveries(fixtureCheckoutEvent(fixturePaymentSession()), config)).toEqual({
       kind: "conversion",
       orderId: "pi_3PayTestGaouLfVOpU1a2b3c4d",
       eventTypeId: "27001",
@@ -115,8 +115,8 @@ describe("planDeliveries — checkout.session.completed", () => {
   });
 
   it("accepts an expanded payment_intent object", () => {
-    const session = buildPaymentSession({ payment_intent: { id: "pi_expanded" } as Stripe.PaymentIntent });
-    expect(planDeliveries(buildCheckoutEvent(session), config)).toMatchObject({ kind: "conversion", orderId: "pi_expanded" });
+    const session = fixturePaymentSession({ payment_intent: { id: "pi_expanded" } as Stripe.PaymentIntent });
+    expect(planDeliveries(fixtureCheckoutEvent(session), config)).toMatchObject({ kind: "conversion", orderId: "pi_expanded" });
   });
 
   it("skips the fixture's subscription-mode session: its invoice.paid carries the money", () => {
@@ -127,35 +127,35 @@ describe("planDeliveries — checkout.session.completed", () => {
   });
 
   it("skips setup-mode sessions", () => {
-    const plan = planDeliveries(buildCheckoutEvent(buildSubscriptionSession({ mode: "setup", payment_status: "no_payment_required" })), config);
+    const plan = planDeliveries(fixtureCheckoutEvent(fixtureSubscriptionSession({ mode: "setup", payment_status: "no_payment_required" })), config);
     expect(plan).toEqual({ kind: "skipped", reason: "setup checkout: no payment was taken" });
   });
 
   it("skips unpaid and no-payment-required sessions, keeping the key", () => {
-    const unpaid = planDeliveries(buildCheckoutEvent(buildPaymentSession({ payment_status: "unpaid" })), config);
+    const unpaid = planDeliveries(fixtureCheckoutEvent(fixturePaymentSession({ payment_status: "unpaid" })), config);
     expect(unpaid).toEqual({
       kind: "skipped",
       orderId: "pi_3PayTestGaouLfVOpU1a2b3c4d",
       eventTypeId: "27001",
       reason: "payment_status unpaid: the payment has not settled yet",
     });
-    const free = planDeliveries(buildCheckoutEvent(buildPaymentSession({ payment_status: "no_payment_required" })), config);
+    const free = planDeliveries(fixtureCheckoutEvent(fixturePaymentSession({ payment_status: "no_payment_required" })), config);
     expect(free.kind === "skipped" && free.reason).toBe("payment_status no_payment_required: nothing was charged");
   });
 
   it("skips a paid payment-mode session without payment_intent, saying why", () => {
-    const plan = planDeliveries(buildCheckoutEvent(buildPaymentSession({ payment_intent: null })), config);
+    const plan = planDeliveries(fixtureCheckoutEvent(fixturePaymentSession({ payment_intent: null })), config);
     expect(plan.kind).toBe("skipped");
     expect(plan.kind === "skipped" && plan.reason).toMatch(/without payment_intent/);
   });
 
   it("skips a zero-total paid session", () => {
-    const plan = planDeliveries(buildCheckoutEvent(buildPaymentSession({ amount_total: 0 })), config);
+    const plan = planDeliveries(fixtureCheckoutEvent(fixturePaymentSession({ amount_total: 0 })), config);
     expect(plan.kind === "skipped" && plan.reason).toMatch(/^zero amount/);
   });
 
   it("maps checkout.session.async_payment_succeeded like a paid completion", () => {
-    const event = buildRawEvent("checkout.session.async_payment_succeeded", buildPaymentSession());
+    const event = fixtureRawEvent("checkout.session.async_payment_succeeded", fixturePaymentSession());
     expect(planDeliveries(event, config)).toMatchObject({ kind: "conversion", orderId: "pi_3PayTestGaouLfVOpU1a2b3c4d" });
   });
 
@@ -165,7 +165,7 @@ describe("planDeliveries — checkout.session.completed", () => {
     ["currency", { currency: null }, /currency: .*expected string/],
     ["object", { object: "invoice" }, /object: .*"checkout.session"/],
   ])("skips a malformed session naming %s", (_field, overrides, reason) => {
-    const plan = planDeliveries(buildRawEvent("checkout.session.completed", { ...buildPaymentSession(), ...overrides }), config);
+    const plan = planDeliveries(fixtureRawEvent("checkout.session.completed", { ...fixturePaymentSession(), ...overrides }), config);
     expect(plan.kind).toBe("skipped");
     expect(plan.kind === "skipped" && plan.reason).toMatch(/^malformed checkout session: /);
     expect(plan.kind === "skipped" && plan.reason).toMatch(reason);
@@ -174,7 +174,7 @@ describe("planDeliveries — checkout.session.completed", () => {
 
 describe("planDeliveries — charge.refunded", () => {
   it("plans a modification with the charge and its PaymentIntent", () => {
-    expect(planDeliveries(buildChargeRefundedEvent(buildCharge()), config)).toEqual({
+    expect(planDeliveries(fixtureChargeRefundedEvent(fixtureCharge()), config)).toEqual({
       kind: "modification",
       chargeId: "ch_1PgafuB7WZ01zgkWXYmPNZs8",
       paymentIntentId: "pi_3RxHxtGaouLfVOpU0wWwCk6Z",
@@ -182,12 +182,12 @@ describe("planDeliveries — charge.refunded", () => {
   });
 
   it("skips a charge without payment_intent", () => {
-    const plan = planDeliveries(buildChargeRefundedEvent(buildCharge({ payment_intent: null })), config);
+    const plan = planDeliveries(fixtureChargeRefundedEvent(fixtureCharge({ payment_intent: null })), config);
     expect(plan.kind === "skipped" && plan.reason).toMatch(/without payment_intent/);
   });
 
   it("skips a malformed charge naming the field", () => {
-    const plan = planDeliveries(buildRawEvent("charge.refunded", { ...buildCharge(), id: 7 }), config);
+    const plan = planDeliveries(fixtureRawEvent("charge.refunded", { ...fixtureCharge(), id: 7 }), config);
     expect(plan.kind === "skipped" && plan.reason).toMatch(/^malformed charge: id: /);
   });
 });
@@ -196,7 +196,7 @@ describe("planDeliveries — other events", () => {
   it.each(["invoice.payment_succeeded", "customer.created", "charge.succeeded", "checkout.session.expired"])(
     "ignores %s",
     (type) => {
-      expect(planDeliveries(buildRawEvent(type, {}), config)).toEqual({
+      expect(planDeliveries(fixtureRawEvent(type, {}), config)).toEqual({
         kind: "ignored",
         reason: `event type ${type} is not mapped to impact.com`,
       });
@@ -204,7 +204,7 @@ describe("planDeliveries — other events", () => {
   );
 
   it("ignores a malformed envelope, naming the field", () => {
-    const event = { ...buildInvoicePaidEvent(), type: undefined } as unknown as Stripe.Event;
+    const event = { ...fixtureInvoicePaidEvent(), type: undefined } as unknown as Stripe.Event;
     expect(planDeliveries(event, config)).toEqual({ kind: "ignored", reason: expect.stringMatching(/^malformed event: type: /) });
     expect(planDeliveries(null as unknown as Stripe.Event, config).kind).toBe("ignored");
   });

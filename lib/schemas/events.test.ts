@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeEventCursor, encodeEventCursor, parseEventListQuery, toSearchParams } from "./events";
+import { decodeEventCursor, encodeEventCursor, parseEventListQuery, toSearchParams } from "@/lib/schemas/events";
 
 describe("parseEventListQuery", () => {
   it("accepts every filter, trims, drops blanks and keeps the first of repeated keys", () => {

@@ -5,7 +5,7 @@ import {
   INTEGRATION_FIELDS,
   INTEGRATION_LABELS,
   UpdateIntegrationSchema,
-} from "./integration";
+} from "@/lib/schemas/integration";
 
 const VALID = {
   siteUrl: "https://shop.example.com",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { modeOfKey } from "./stripe-client";
-import { permissionNamedIn } from "./stripe-errors";
+import { modeOfKey } from "@/lib/stripe/stripe-client";
+import { permissionNamedIn } from "@/lib/stripe/stripe-errors";
 
 describe("modeOfKey", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { TtlCache } from "./ttl-cache";
+import { TtlCache } from "@/lib/stripe/ttl-cache";
 
 describe("TtlCache", () => {
   it("serves the cached value until the TTL ends, then loads again", async () => {

@@ -8,8 +8,8 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import Stripe from "stripe";
-import { decryptWith, keyRingFrom } from "../../lib/crypto/secret-box";
-import { HARNESS } from "../harness/harness-config";
+import { decryptWith, keyRingFrom } from "@/lib/crypto/secret-box";
+import { HARNESS } from "@/testing/harness/harness-config";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, "database-url": { type: "string" } } });
 const port = Number(values.port ?? HARNESS.baselinePort);

@@ -3,15 +3,15 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { startFakeImpact } from "../../e2e/fakes/fake-impact";
-import { startFakeStripe } from "../../e2e/fakes/fake-stripe";
-import { createBenchDatabase } from "../harness/bench-databases";
-import { HARNESS, portalEnv } from "../harness/harness-config";
-import { percentile } from "../harness/percentile";
-import { startPortal } from "../harness/portal-process";
-import { seedIntegrations } from "../harness/seed-integrations";
-import { invoicePaidTemplate } from "../harness/signed-webhooks";
-import { runIntakeLoad } from "./intake-load";
+import { startFakeImpact } from "@/testing/fakes/fake-impact";
+import { startFakeStripe } from "@/testing/fakes/fake-stripe";
+import { createBenchDatabase } from "@/testing/harness/bench-databases";
+import { HARNESS, portalEnv } from "@/testing/harness/harness-config";
+import { percentile } from "@/testing/harness/percentile";
+import { startPortal } from "@/testing/harness/portal-process";
+import { seedIntegrations } from "@/testing/harness/seed-integrations";
+import { invoicePaidTemplate } from "@/testing/harness/signed-webhooks";
+import { runIntakeLoad } from "@/scripts/bench/intake-load";
 
 export type EndToEndReport = {
   rate: number;

@@ -3,13 +3,13 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { createBenchDatabase } from "../harness/bench-databases";
-import { HARNESS, portalEnv } from "../harness/harness-config";
-import { startPortal } from "../harness/portal-process";
-import { seedIntegrations } from "../harness/seed-integrations";
-import { probeWebhookRoute, startService, type ServiceProcess } from "../harness/service-process";
-import { invoicePaidTemplate } from "../harness/signed-webhooks";
-import { runIntakeLoad, type LoadResult } from "./intake-load";
+import { createBenchDatabase } from "@/testing/harness/bench-databases";
+import { HARNESS, portalEnv } from "@/testing/harness/harness-config";
+import { startPortal } from "@/testing/harness/portal-process";
+import { seedIntegrations } from "@/testing/harness/seed-integrations";
+import { probeWebhookRoute, startService, type ServiceProcess } from "@/testing/harness/service-process";
+import { invoicePaidTemplate } from "@/testing/harness/signed-webhooks";
+import { runIntakeLoad, type LoadResult } from "@/scripts/bench/intake-load";
 
 export type IntakeSettings = { rate: number; seconds: number; connections: number; logDir: string };
 export type IntakeReport = { results: LoadResult[]; stored: Record<string, { rows: number; acknowledged: number }> };

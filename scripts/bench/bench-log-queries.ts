@@ -4,10 +4,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { benchDatabaseUrl, createBenchDatabase } from "../harness/bench-databases";
-import { median } from "../harness/percentile";
-import { LOG_QUERIES, type LogQueryParams } from "./log-queries";
-import { seedBulkEvents, seededEventCount } from "./seed-bulk-events";
+import { benchDatabaseUrl, createBenchDatabase } from "@/testing/harness/bench-databases";
+import { median } from "@/testing/harness/percentile";
+import { LOG_QUERIES, type LogQueryParams } from "@/scripts/bench/log-queries";
+import { seedBulkEvents, seededEventCount } from "@/scripts/bench/seed-bulk-events";
 
 export const LOG_EVENTS = 1_000_000;
 export const TARGET_MS = 100;

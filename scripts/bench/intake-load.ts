@@ -1,8 +1,8 @@
 // Signed webhook load with autocannon: every request gets distinct Stripe ids and a fresh real
 // signature (setupRequest), spread round-robin over the seeded integrations.
 import autocannon from "autocannon";
-import { benchIds, signPayload, type InvoiceTemplate } from "../harness/signed-webhooks";
-import type { SeededIntegration } from "../harness/seed-integrations";
+import { benchIds, signPayload, type InvoiceTemplate } from "@/testing/harness/signed-webhooks";
+import type { SeededIntegration } from "@/testing/harness/seed-integrations";
 
 export type LoadResult = {
   target: string;

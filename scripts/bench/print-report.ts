@@ -1,6 +1,6 @@
 // The bench's table on stdout, from the same report object that is written as JSON.
-import type { BenchReport } from "./run-bench";
-import { TARGET_MS } from "./bench-log-queries";
+import type { BenchReport } from "@/scripts/bench/bench-report";
+import { TARGET_MS } from "@/scripts/bench/bench-log-queries";
 
 function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((row) => row.map(String))];

@@ -6,11 +6,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensurePortalBuilt } from "../harness/portal-process";
-import { benchEndToEnd, type EndToEndReport } from "./bench-end-to-end";
-import { benchIntake, type IntakeReport } from "./bench-intake";
-import { benchLogQueries, type LogQueryReport } from "./bench-log-queries";
-import { printReport } from "./print-report";
+import { ensurePortalBuilt } from "@/testing/harness/portal-process";
+import { benchEndToEnd } from "@/scripts/bench/bench-end-to-end";
+import { benchIntake } from "@/scripts/bench/bench-intake";
+import { benchLogQueries } from "@/scripts/bench/bench-log-queries";
+import type { BenchReport } from "@/scripts/bench/bench-report";
+import { printReport } from "@/scripts/bench/print-report";
 
 const { values } = parseArgs({
   options: {
@@ -24,16 +25,6 @@ const { values } = parseArgs({
     runs: { type: "string", default: "7" },
   },
 });
-
-export type BenchReport = {
-  startedAt: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverage: number[] };
-  build?: { built: boolean; seconds: number };
-  intake?: IntakeReport;
-  endToEnd?: EndToEndReport;
-  logQueries?: LogQueryReport;
-  seconds: number;
-};
 
 async function main() {
   const started = Date.now();

@@ -7,7 +7,7 @@ import { encodeEventCursor, type EventListQuery } from "@/lib/schemas/events";
 import { findEvents } from "@/lib/server/events/find-events";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { prisma } from "@/lib/db";
-import { median } from "../harness/percentile";
+import { median } from "@/testing/harness/percentile";
 
 type Params = { accountId: string; integrationId: string; cursor: { receivedAt: string; id: string }; from: string; to: string; stripeEventId: string; customerId: string; orderId: string };
 

@@ -2,8 +2,8 @@
 // exactly once (conversions counted per OrderId), or is visibly held for a person because a worker
 // died while impact.com may have been receiving it. Anything else is loss or duplication.
 import { setTimeout as delay } from "node:timers/promises";
-import type { DrillWorld } from "./drill-world";
-import type { DrillEvent } from "./stripe-like-sender";
+import type { DrillWorld } from "@/scripts/drill/drill-world";
+import type { DrillEvent } from "@/scripts/drill/stripe-like-sender";
 
 export type ExactlyOnceReport = {
   acknowledged: number;

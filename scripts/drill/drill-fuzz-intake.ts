@@ -1,9 +1,9 @@
 // 10,000 fuzzed and mutated webhook requests against the running portal: no crash, no 5xx while the
 // database is up, nothing stored from an invalid request (rows counted before and after).
-import type { DrillPostgres } from "./drill-postgres";
-import { createDrillWorld } from "./drill-world";
-import { fuzzRequests, type FuzzRequest } from "./fuzz-requests";
-import type { DrillResult } from "./drill-result";
+import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
+import { createDrillWorld } from "@/scripts/drill/drill-world";
+import { fuzzRequests, type FuzzRequest } from "@/scripts/drill/fuzz-requests";
+import type { DrillResult } from "@/scripts/drill/drill-result";
 
 type Outcome = { request: FuzzRequest; status: number | string };
 

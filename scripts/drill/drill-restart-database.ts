@@ -2,11 +2,11 @@
 // started again: 5xx while it is down (Stripe retries), no loss, no duplicate, the portal never exits.
 import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
-import { checkExactlyOnce, formatExactlyOnce } from "./check-exactly-once";
-import type { DrillPostgres } from "./drill-postgres";
-import type { DrillResult } from "./drill-result";
-import { createDrillWorld } from "./drill-world";
-import { paidInvoiceEvents, StripeLikeSender, tallyAnswers } from "./stripe-like-sender";
+import { checkExactlyOnce, formatExactlyOnce } from "@/scripts/drill/check-exactly-once";
+import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
+import type { DrillResult } from "@/scripts/drill/drill-result";
+import { createDrillWorld } from "@/scripts/drill/drill-world";
+import { paidInvoiceEvents, StripeLikeSender, tallyAnswers } from "@/scripts/drill/stripe-like-sender";
 
 export async function drillRestartDatabase(server: DrillPostgres, { logDir, settleMs = 120_000, count = 1500, rate = 100 }: { logDir: string; settleMs?: number; count?: number; rate?: number }): Promise<DrillResult> {
   const world = await createDrillWorld(server, "postgres-restart", { logDir });

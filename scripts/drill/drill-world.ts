@@ -3,12 +3,12 @@
 // portal as a child process that the drill may kill and start again.
 import path from "node:path";
 import pg from "pg";
-import { startFakeImpact, type FakeImpact } from "../../e2e/fakes/fake-impact";
-import { startFakeStripe, type FakeStripe } from "../../e2e/fakes/fake-stripe";
-import { HARNESS, portalEnv } from "../harness/harness-config";
-import { startPortal, type PortalProcess } from "../harness/portal-process";
-import { seedIntegrations, type SeededIntegration } from "../harness/seed-integrations";
-import type { DrillPostgres } from "./drill-postgres";
+import { startFakeImpact, type FakeImpact } from "@/testing/fakes/fake-impact";
+import { startFakeStripe, type FakeStripe } from "@/testing/fakes/fake-stripe";
+import { HARNESS, portalEnv } from "@/testing/harness/harness-config";
+import { startPortal, type PortalProcess } from "@/testing/harness/portal-process";
+import { seedIntegrations, type SeededIntegration } from "@/testing/harness/seed-integrations";
+import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
 
 export type DrillWorld = {
   readonly name: string;

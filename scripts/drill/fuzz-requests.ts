@@ -1,11 +1,11 @@
 // The fuzz drill's requests: invalid ones of many kinds (each must get a 4xx and store nothing), signed
 // events whose envelope is fine but whose object is garbage (200 or 400, never 5xx), and valid controls
 // with unicode and large fields (200, stored). Seeded, so a failing run can be replayed.
-import { createSeededRandom } from "../../e2e/fakes/shared/seeded-random";
+import { createSeededRandom } from "@/testing/fakes/shared/seeded-random";
 import Stripe from "stripe";
-import { buildEvent } from "../../e2e/fakes/builders/event";
-import { buildPaidInvoice } from "../../e2e/fakes/builders/invoice";
-import type { SeededIntegration } from "../harness/seed-integrations";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
+import type { SeededIntegration } from "@/testing/harness/seed-integrations";
 
 /**
  * `upstream-decode`: a malformed percent-encoding in the URL. Next.js 16 fails decoding the route

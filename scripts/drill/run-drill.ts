@@ -4,13 +4,13 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensurePortalBuilt } from "../harness/portal-process";
-import { drillFuzzIntake } from "./drill-fuzz-intake";
-import { drillImpactChaos } from "./drill-impact-chaos";
-import { drillKillPortal } from "./drill-kill-portal";
-import { startDrillPostgres } from "./drill-postgres";
-import type { DrillResult } from "./drill-result";
-import { drillRestartDatabase } from "./drill-restart-database";
+import { ensurePortalBuilt } from "@/testing/harness/portal-process";
+import { drillFuzzIntake } from "@/scripts/drill/drill-fuzz-intake";
+import { drillImpactChaos } from "@/scripts/drill/drill-impact-chaos";
+import { drillKillPortal } from "@/scripts/drill/drill-kill-portal";
+import { startDrillPostgres } from "@/scripts/drill/drill-postgres";
+import type { DrillResult } from "@/scripts/drill/drill-result";
+import { drillRestartDatabase } from "@/scripts/drill/drill-restart-database";
 
 const DRILLS = {
   kill: drillKillPortal,

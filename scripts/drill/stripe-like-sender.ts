@@ -2,8 +2,8 @@
 // 2xx, re-signed on every try, unacknowledged ones again after a pause. Every response is kept with its
 // time, so a drill can ask what the portal answered while something was broken.
 import { setTimeout as delay } from "node:timers/promises";
-import { benchIds, invoicePaidTemplate, signPayload } from "../harness/signed-webhooks";
-import type { SeededIntegration } from "../harness/seed-integrations";
+import { benchIds, invoicePaidTemplate, signPayload } from "@/testing/harness/signed-webhooks";
+import type { SeededIntegration } from "@/testing/harness/seed-integrations";
 
 export type DrillEvent = { eventId: string; orderId: string; integration: SeededIntegration; body: string; acknowledgedAt?: number; tries: number };
 export type SendRecord = { at: number; status: number | "network-error" | "timeout"; eventId: string };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { requireBrand } from "@/lib/auth/session";
 import { findIntegrationSummaries } from "@/lib/server/integrations/find-integration-summaries";
-import { IntegrationCard } from "./_components/integration-card";
+import { IntegrationCard } from "@/app/(portal)/integrations/_components/integration-card";
 
 export const metadata = { title: "Integrations · Payments integration portal" };
 

@@ -6,7 +6,7 @@ import type { ReplayResult } from "@/lib/events/event-view";
 import { ReplayDeliveryInputSchema } from "@/lib/schemas/events";
 import { replayDelivery } from "@/lib/server/deliveries/replay-delivery";
 import { scopeOf } from "@/lib/server/events/event-scope";
-import { failureOf, SIGNED_OUT, type ActionResult } from "./action-result";
+import { failureOf, SIGNED_OUT, type ActionResult } from "@/lib/actions/events/action-result";
 
 /** The "Replay" / "Retry now" / "Send again" buttons, for brands (own account) and staff (any, audited). */
 export async function replayDeliveryAction(input: { deliveryId: string; confirmSendAgain?: boolean }): Promise<ActionResult<ReplayResult>> {

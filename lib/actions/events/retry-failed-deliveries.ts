@@ -6,7 +6,7 @@ import type { RetryBatchResult } from "@/lib/events/event-view";
 import { RetryFailedInputSchema, type EventFilters } from "@/lib/schemas/events";
 import { retryFailedDeliveries } from "@/lib/server/deliveries/retry-failed-deliveries";
 import { scopeOf } from "@/lib/server/events/event-scope";
-import { failureOf, SIGNED_OUT, type ActionResult } from "./action-result";
+import { failureOf, SIGNED_OUT, type ActionResult } from "@/lib/actions/events/action-result";
 
 /**
  * One batch of "Retry all failed" for the list's filters; the button calls it again with

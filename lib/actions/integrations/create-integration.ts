@@ -6,7 +6,7 @@ import { requireBrand } from "@/lib/auth/session";
 import type { IntegrationFormState } from "@/lib/integrations/integration-view";
 import { CreateIntegrationSchema, fieldErrorsOf } from "@/lib/schemas/integration";
 import { createIntegration } from "@/lib/server/integrations/create-integration";
-import { echoedValues, formStateOfError, readIntegrationForm } from "./integration-form-data";
+import { echoedValues, formStateOfError, readIntegrationForm } from "@/lib/actions/integrations/integration-form-data";
 
 /** The "Create integration" form: validate → sign-in → Stripe + database → the new integration's page. */
 export async function createIntegrationAction(_previous: IntegrationFormState, formData: FormData): Promise<IntegrationFormState> {

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireBrand } from "@/lib/auth/session";
 import { deleteIntegration } from "@/lib/server/integrations/delete-integration";
 import type { ButtonActionState } from "@/lib/integrations/integration-view";
-import { buttonStateOfError } from "./integration-form-data";
+import { buttonStateOfError } from "@/lib/actions/integrations/integration-form-data";
 
 /** The confirmed "Delete" button (bound to the integration id): Stripe endpoint first, then the row. */
 export async function deleteIntegrationAction(integrationId: string, _previous: ButtonActionState): Promise<ButtonActionState> {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireBrand } from "@/lib/auth/session";
 import { setIntegrationEnabled } from "@/lib/server/integrations/set-integration-enabled";
 import type { ButtonActionState } from "@/lib/integrations/integration-view";
-import { buttonStateOfError } from "./integration-form-data";
+import { buttonStateOfError } from "@/lib/actions/integrations/integration-form-data";
 
 /** The "Disable" / "Enable" button (bound to the id and the wanted state). */
 export async function setIntegrationEnabledAction(

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { SIGN_IN_MESSAGES } from "@/lib/impact/get-company-information";
-import { useFakes } from "@/lib/testing/use-fakes";
-import { signInBrand } from "./sign-in-brand";
+import { useFakes } from "@/testing/fakes/use-fakes";
+import { signInBrand } from "@/lib/server/auth/sign-in-brand";
 
 const fakes = useFakes();
 let counter = 0;

@@ -3,9 +3,9 @@
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { getEnv } from "@/lib/env";
 import { recordedImpactRequest, sendImpactRequest, type ImpactRequest } from "@/lib/impact/send-impact-request";
-import { retryDelayMs } from "@/lib/jobs/backoff";
-import { classifyExchange } from "@/lib/jobs/classify-exchange";
-import { retryUntil } from "@/lib/jobs/retry-until";
+import { retryDelayMs } from "@/lib/server/deliveries/backoff";
+import { classifyExchange } from "@/lib/server/deliveries/classify-exchange";
+import { retryUntil } from "@/lib/server/deliveries/retry-until";
 import { beginImpactAttempt, UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
 import { loadDeliveryWork, type DeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
 import { prepareImpactRequest, type Preparation } from "@/lib/server/deliveries/prepare-impact-request";

@@ -3,15 +3,15 @@
 // conversion; skip with the reason when the conversion was skipped.
 import { describe, expect, it } from "vitest";
 import type Stripe from "stripe";
-import { buildCharge } from "@/e2e/fakes/builders/charge";
-import { buildCheckoutLineItem, buildCheckoutSession } from "@/e2e/fakes/builders/checkout";
-import { buildEvent } from "@/e2e/fakes/builders/event";
-import { buildInvoicePayment, buildPaidInvoice } from "@/e2e/fakes/builders/invoice";
+import { buildCharge } from "@/testing/stripe/builders/charge";
+import { buildCheckoutLineItem, buildCheckoutSession } from "@/testing/stripe/builders/checkout";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 import { prisma } from "@/lib/db";
-import { LocalWorker } from "@/lib/jobs/local-worker";
+import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { createTestAccount, createTestIntegration } from "@/lib/testing/factories";
-import { useFakes } from "@/lib/testing/use-fakes";
+import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
+import { useFakes } from "@/testing/fakes/use-fakes";
 
 const fakes = useFakes();
 const worker = new LocalWorker({ impactTimeoutMs: 1_000 });

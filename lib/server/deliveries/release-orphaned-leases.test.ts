@@ -2,16 +2,16 @@
 // Workers now prove they are alive with a PostgreSQL advisory lock; a dead worker's leases are released
 // at once, a live worker's never. Found by `npm run drill` (kill -9 drill).
 import { afterEach, describe, expect, it } from "vitest";
-import { buildEvent } from "@/e2e/fakes/builders/event";
-import { buildPaidInvoice } from "@/e2e/fakes/builders/invoice";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 import { prisma } from "@/lib/db";
-import { LocalWorker } from "@/lib/jobs/local-worker";
+import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { claimDueDeliveries } from "@/lib/server/deliveries/claim-due-deliveries";
 import { releaseOrphanedLeases } from "@/lib/server/deliveries/release-orphaned-leases";
 import { WorkerPresence } from "@/lib/server/deliveries/worker-presence";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { createTestAccount, createTestIntegration } from "@/lib/testing/factories";
-import { useFakes } from "@/lib/testing/use-fakes";
+import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
+import { useFakes } from "@/testing/fakes/use-fakes";
 
 const fakes = useFakes();
 const TOKEN = "delivery-token-123";

@@ -1,19 +1,19 @@
 // Replay semantics (SPEC §6, §8) against real PostgreSQL; the last tests run the real local worker
 // against the fake impact.com to show a replayed delivery really goes out once more.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { buildCustomer } from "@/e2e/fakes/builders/customer";
-import { buildEvent } from "@/e2e/fakes/builders/event";
-import { buildPaidInvoice } from "@/e2e/fakes/builders/invoice";
+import { buildCustomer } from "@/testing/stripe/builders/customer";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 import { prisma } from "@/lib/db";
-import { LocalWorker } from "@/lib/jobs/local-worker";
+import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { UNKNOWN_OUTCOME_ERROR } from "@/lib/events/replay-rules";
 import { replayDelivery } from "@/lib/server/deliveries/replay-delivery";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { createStaffUser } from "@/lib/server/staff/create-staff-user";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { createTestEvent, type TestEventOptions } from "@/lib/testing/event-factories";
-import { createTestAccount, createTestIntegration } from "@/lib/testing/factories";
-import { useFakes } from "@/lib/testing/use-fakes";
+import { createTestEvent, type TestEventOptions } from "@/testing/db/event-factories";
+import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
+import { useFakes } from "@/testing/fakes/use-fakes";
 
 const enqueue = vi.hoisted(() => vi.fn(async (_deliveries: unknown[]) => {}));
 // The hand-off is observed, not performed: the worker below drains the database itself.

@@ -6,8 +6,8 @@ import { UNKNOWN_OUTCOME_ERROR } from "@/lib/events/replay-rules";
 import { retryFailedDeliveries } from "@/lib/server/deliveries/retry-failed-deliveries";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { createStaffUser } from "@/lib/server/staff/create-staff-user";
-import { createTestEvent } from "@/lib/testing/event-factories";
-import { createTestAccount, createTestIntegration } from "@/lib/testing/factories";
+import { createTestEvent } from "@/testing/db/event-factories";
+import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 
 const enqueue = vi.hoisted(() => vi.fn(async (_deliveries: Array<{ id: string; generation?: number }>) => {}));
 vi.mock("@/lib/jobs/get-job-runner", () => ({ getJobRunner: () => ({ name: "local", enqueue }) }));

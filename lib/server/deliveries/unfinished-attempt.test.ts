@@ -3,17 +3,17 @@
 // the answer. Found by `npm run drill` (kill -9 and PostgreSQL restart drills).
 import { afterEach, describe, expect, it } from "vitest";
 import type Stripe from "stripe";
-import { buildCharge } from "@/e2e/fakes/builders/charge";
-import { buildEvent } from "@/e2e/fakes/builders/event";
-import { buildInvoicePayment, buildPaidInvoice } from "@/e2e/fakes/builders/invoice";
+import { buildCharge } from "@/testing/stripe/builders/charge";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 import { prisma } from "@/lib/db";
-import { LocalWorker } from "@/lib/jobs/local-worker";
+import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { beginImpactAttempt } from "@/lib/server/deliveries/begin-impact-attempt";
 import { claimDueDeliveries } from "@/lib/server/deliveries/claim-due-deliveries";
 import { UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { createTestAccount, createTestIntegration } from "@/lib/testing/factories";
-import { useFakes } from "@/lib/testing/use-fakes";
+import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
+import { useFakes } from "@/testing/fakes/use-fakes";
 
 const fakes = useFakes();
 const worker = new LocalWorker({ impactTimeoutMs: 1_000 });

@@ -1,4 +1,4 @@
-import type { Principal } from "@/lib/auth/auth-options";
+import type { Principal } from "@/lib/auth/principal";
 
 /**
  * Who is looking: a brand sees its own account only; staff see every account (and may narrow to

@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { exportEventsCsv } from "@/lib/server/events/export-events-csv";
-import { createTestEvent } from "@/lib/testing/event-factories";
-import { createTestIntegration } from "@/lib/testing/factories";
+import { createTestEvent } from "@/testing/db/event-factories";
+import { createTestIntegration } from "@/testing/db/factories";
 
 let scope: EventScope;
 

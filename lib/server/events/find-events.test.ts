@@ -5,8 +5,8 @@ import { prisma } from "@/lib/db";
 import { parseEventListQuery, type EventListQuery } from "@/lib/schemas/events";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { findEvents } from "@/lib/server/events/find-events";
-import { createTestEvent } from "@/lib/testing/event-factories";
-import { createTestAccount, createTestIntegration } from "@/lib/testing/factories";
+import { createTestEvent } from "@/testing/db/event-factories";
+import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 12, minute, 0, 0));
 const query = (raw: Record<string, string>): EventListQuery => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { getEventDetail } from "@/lib/server/events/get-event-detail";
-import { createTestEvent } from "@/lib/testing/event-factories";
-import { createTestIntegration } from "@/lib/testing/factories";
+import { createTestEvent } from "@/testing/db/event-factories";
+import { createTestIntegration } from "@/testing/db/factories";
 
 const URL = "https://api.impact.com/Advertisers/IR1/Conversions";
 

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { createStripeAccount, integrationInput } from "@/lib/testing/integration-fixtures";
-import { createTestAccount } from "@/lib/testing/factories";
-import { useFakes } from "@/lib/testing/use-fakes";
-import { createIntegration } from "./create-integration";
-import { getIntegration } from "./get-integration";
+import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
+import { createTestAccount } from "@/testing/db/factories";
+import { useFakes } from "@/testing/fakes/use-fakes";
+import { createIntegration } from "@/lib/server/integrations/create-integration";
+import { getIntegration } from "@/lib/server/integrations/get-integration";
 
 const fakes = useFakes();
 

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { CreateIntegrationSchema } from "@/lib/schemas/integration";
 import { createStripeClient, modeOfKey } from "@/lib/stripe/stripe-client";
 import { provisionWebhookEndpoint, removeOrphanWebhookEndpoint } from "@/lib/stripe/webhook-endpoints";
-import { last4, newIntegrationId, parseIntegrationInput, webhookUrlOf } from "./integration-helpers";
+import { last4, newIntegrationId, parseIntegrationInput, webhookUrlOf } from "@/lib/server/integrations/integration-helpers";
 
 /**
  * SPEC §3, in order: validate, prove the Stripe key, check the endpoint limit,

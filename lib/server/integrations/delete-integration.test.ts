@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createStripeAccount, integrationInput } from "@/lib/testing/integration-fixtures";
-import { createTestAccount } from "@/lib/testing/factories";
-import { useFakes } from "@/lib/testing/use-fakes";
-import { createIntegration } from "./create-integration";
-import { deleteIntegration } from "./delete-integration";
+import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
+import { createTestAccount } from "@/testing/db/factories";
+import { useFakes } from "@/testing/fakes/use-fakes";
+import { createIntegration } from "@/lib/server/integrations/create-integration";
+import { deleteIntegration } from "@/lib/server/integrations/delete-integration";
 
 const fakes = useFakes();
 

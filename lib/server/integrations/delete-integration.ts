@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { createStripeClient } from "@/lib/stripe/stripe-client";
 import { deleteWebhookEndpoint } from "@/lib/stripe/webhook-endpoints";
-import { integrationNotFound } from "./integration-helpers";
+import { integrationNotFound } from "@/lib/server/integrations/integration-helpers";
 
 // An edit with a working key moves the endpoint to that key, after which delete works.
 const keyCannotRemoveEndpoint = () =>

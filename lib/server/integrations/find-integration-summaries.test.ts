@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { DeliveryStatus } from "@/lib/generated/prisma/client";
-import { createStripeAccount, integrationInput } from "@/lib/testing/integration-fixtures";
-import { createTestAccount } from "@/lib/testing/factories";
-import { useFakes } from "@/lib/testing/use-fakes";
-import { createIntegration } from "./create-integration";
-import { chartDays } from "./find-delivery-stats";
-import { findIntegrationSummaries } from "./find-integration-summaries";
+import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
+import { createTestAccount } from "@/testing/db/factories";
+import { useFakes } from "@/testing/fakes/use-fakes";
+import { createIntegration } from "@/lib/server/integrations/create-integration";
+import { chartDays } from "@/lib/server/integrations/find-delivery-stats";
+import { findIntegrationSummaries } from "@/lib/server/integrations/find-integration-summaries";
 
 const fakes = useFakes();
 const NOW = new Date("2026-11-20T12:00:00.000Z");

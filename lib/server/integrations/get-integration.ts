@@ -2,7 +2,7 @@ import "server-only";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import type { IntegrationDetails } from "@/lib/integrations/integration-view";
-import { integrationNotFound, last4, webhookUrlOf } from "./integration-helpers";
+import { integrationNotFound, last4, webhookUrlOf } from "@/lib/server/integrations/integration-helpers";
 
 /** One integration of the account, for display and the edit form: secrets only as their last four characters. */
 export async function getIntegration(accountId: string, integrationId: string): Promise<IntegrationDetails> {

@@ -3,7 +3,7 @@ import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { createStripeClient } from "@/lib/stripe/stripe-client";
 import { setWebhookEndpointDisabled } from "@/lib/stripe/webhook-endpoints";
-import { integrationNotFound } from "./integration-helpers";
+import { integrationNotFound } from "@/lib/server/integrations/integration-helpers";
 
 /**
  * Pauses or resumes an integration: Stripe stops (or resumes) posting to the

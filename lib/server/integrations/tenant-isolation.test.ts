@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createStripeAccount, integrationInput } from "@/lib/testing/integration-fixtures";
-import { createTestAccount } from "@/lib/testing/factories";
-import { useFakes } from "@/lib/testing/use-fakes";
-import { createIntegration } from "./create-integration";
-import { deleteIntegration } from "./delete-integration";
-import { findIntegrationSummaries } from "./find-integration-summaries";
-import { getIntegration } from "./get-integration";
-import { getWebhookEndpointStatus } from "./get-webhook-endpoint-status";
-import { setIntegrationEnabled } from "./set-integration-enabled";
-import { updateIntegration } from "./update-integration";
+import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
+import { createTestAccount } from "@/testing/db/factories";
+import { useFakes } from "@/testing/fakes/use-fakes";
+import { createIntegration } from "@/lib/server/integrations/create-integration";
+import { deleteIntegration } from "@/lib/server/integrations/delete-integration";
+import { findIntegrationSummaries } from "@/lib/server/integrations/find-integration-summaries";
+import { getIntegration } from "@/lib/server/integrations/get-integration";
+import { getWebhookEndpointStatus } from "@/lib/server/integrations/get-webhook-endpoint-status";
+import { setIntegrationEnabled } from "@/lib/server/integrations/set-integration-enabled";
+import { updateIntegration } from "@/lib/server/integrations/update-integration";
 
 const fakes = useFakes();
 

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
-import { createStripeAccount, integrationInput } from "@/lib/testing/integration-fixtures";
-import { createTestAccount } from "@/lib/testing/factories";
-import { useFakes } from "@/lib/testing/use-fakes";
-import { createIntegration } from "./create-integration";
-import { setIntegrationEnabled } from "./set-integration-enabled";
-import { updateIntegration } from "./update-integration";
+import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
+import { createTestAccount } from "@/testing/db/factories";
+import { useFakes } from "@/testing/fakes/use-fakes";
+import { createIntegration } from "@/lib/server/integrations/create-integration";
+import { setIntegrationEnabled } from "@/lib/server/integrations/set-integration-enabled";
+import { updateIntegration } from "@/lib/server/integrations/update-integration";
 
 const fakes = useFakes();
 

@@ -9,7 +9,7 @@ import {
   retrieveWebhookEndpointStatus,
   type ProvisionedEndpoint,
 } from "@/lib/stripe/webhook-endpoints";
-import { integrationNotFound, last4, parseIntegrationInput, webhookUrlOf } from "./integration-helpers";
+import { integrationNotFound, last4, parseIntegrationInput, webhookUrlOf } from "@/lib/server/integrations/integration-helpers";
 
 /**
  * Saves an edit. Empty secret fields keep the stored ones. A different API key is

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildCharge } from "@/e2e/fakes/builders/charge";
-import { buildEvent } from "@/e2e/fakes/builders/event";
-import { buildPaidInvoice } from "@/e2e/fakes/builders/invoice";
+import { buildCharge } from "@/testing/stripe/builders/charge";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 import { prisma } from "@/lib/db";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { createTestAccount, createTestIntegration } from "@/lib/testing/factories";
-import { useFakes } from "@/lib/testing/use-fakes";
-import { recoverMissedEvents } from "./recover-missed-events";
+import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
+import { useFakes } from "@/testing/fakes/use-fakes";
+import { recoverMissedEvents } from "@/lib/server/recovery/recover-missed-events";
 
 const fakes = useFakes();
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);

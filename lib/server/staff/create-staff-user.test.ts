@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { signInStaff, STAFF_SIGN_IN_FAILED } from "@/lib/server/auth/sign-in-staff";
-import { createStaffUser } from "./create-staff-user";
+import { createStaffUser } from "@/lib/server/staff/create-staff-user";
 
 describe("staff accounts", () => {
   it("creates a staff user with a bcrypt hash, never the password", async () => {

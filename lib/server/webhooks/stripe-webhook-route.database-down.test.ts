@@ -1,8 +1,8 @@
 // With the database unreachable, intake must answer 5xx (Stripe retries) — never 2xx for something not stored.
 import { expect, it } from "vitest";
-import { buildEvent } from "@/e2e/fakes/builders/event";
-import { buildPaidInvoice } from "@/e2e/fakes/builders/invoice";
-import { signedWebhookRequest } from "@/lib/testing/factories";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
+import { signedWebhookRequest } from "@/testing/db/factories";
 
 // Port 9 (discard) has no PostgreSQL: every connection is refused at once.
 process.env.DATABASE_URL = "postgresql://postgres@127.0.0.1:9/unreachable";

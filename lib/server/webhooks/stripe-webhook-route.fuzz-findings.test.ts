@@ -2,11 +2,11 @@
 // URL ids it could not even compare, answered 503 — for a signed event that means Stripe retrying for
 // days and then disabling the endpoint. Each is now stored (made storable) or refused with a 4xx.
 import { describe, expect, it } from "vitest";
-import { buildEvent } from "@/e2e/fakes/builders/event";
-import { buildPaidInvoice } from "@/e2e/fakes/builders/invoice";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 import { POST } from "@/app/api/webhooks/stripe/[integrationId]/route";
 import { prisma } from "@/lib/db";
-import { createTestIntegration, signedWebhookRequest } from "@/lib/testing/factories";
+import { createTestIntegration, signedWebhookRequest } from "@/testing/db/factories";
 
 async function send(integrationId: string, body: string, secret: string) {
   const request = signedWebhookRequest(`http://portal.test/api/webhooks/stripe/${encodeURIComponent(integrationId)}`, {}, secret, { body });

@@ -1,12 +1,12 @@
 // Intake through the real route handler (SPEC §5), against real PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { buildCharge } from "@/e2e/fakes/builders/charge";
-import { buildCheckoutSession } from "@/e2e/fakes/builders/checkout";
-import { buildEvent } from "@/e2e/fakes/builders/event";
-import { buildPaidInvoice } from "@/e2e/fakes/builders/invoice";
+import { buildCharge } from "@/testing/stripe/builders/charge";
+import { buildCheckoutSession } from "@/testing/stripe/builders/checkout";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 import { POST } from "@/app/api/webhooks/stripe/[integrationId]/route";
 import { prisma } from "@/lib/db";
-import { createTestIntegration, signedWebhookRequest } from "@/lib/testing/factories";
+import { createTestIntegration, signedWebhookRequest } from "@/testing/db/factories";
 
 const url = (integrationId: string) => `http://portal.test/api/webhooks/stripe/${integrationId}`;
 const post = (integrationId: string, request: Request) => POST(request, { params: Promise.resolve({ integrationId }) });

@@ -7,10 +7,10 @@ import { setIntegrationEnabledAction } from "@/lib/actions/integrations/set-inte
 import { requireBrand } from "@/lib/auth/session";
 import { getIntegration } from "@/lib/server/integrations/get-integration";
 import { getWebhookEndpointStatus } from "@/lib/server/integrations/get-webhook-endpoint-status";
-import { DeleteIntegrationButton } from "../_components/delete-integration-button";
-import { EnableIntegrationButton } from "../_components/enable-integration-button";
-import { EndpointStatusBadge, EndpointStatusPending } from "../_components/endpoint-status-badge";
-import { EnabledBadge, ModeBadge } from "../_components/mode-badge";
+import { DeleteIntegrationButton } from "@/app/(portal)/integrations/_components/delete-integration-button";
+import { EnableIntegrationButton } from "@/app/(portal)/integrations/_components/enable-integration-button";
+import { EndpointStatusBadge, EndpointStatusPending } from "@/app/(portal)/integrations/_components/endpoint-status-badge";
+import { EnabledBadge, ModeBadge } from "@/app/(portal)/integrations/_components/mode-badge";
 import { RecoverEventsForm } from "@/components/recovery/recover-events-form";
 import { orNotFound } from "@/lib/http/or-not-found";
 

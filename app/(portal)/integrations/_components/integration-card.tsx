@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import type { IntegrationSummary } from "@/lib/integrations/integration-view";
-import { DeliveryChart } from "./delivery-chart";
-import { EndpointStatusBadge, EndpointStatusPending } from "./endpoint-status-badge";
-import { EnabledBadge, ModeBadge } from "./mode-badge";
-import { RelativeTime } from "./relative-time";
+import { DeliveryChart } from "@/app/(portal)/integrations/_components/delivery-chart";
+import { EndpointStatusBadge, EndpointStatusPending } from "@/app/(portal)/integrations/_components/endpoint-status-badge";
+import { EnabledBadge, ModeBadge } from "@/app/(portal)/integrations/_components/mode-badge";
+import { RelativeTime } from "@/app/(portal)/integrations/_components/relative-time";
 
 function Count({ label, value, tone }: { label: string; value: number; tone: "ok" | "wait" | "bad" | "muted" }) {
   const tones = {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { createIntegrationAction } from "@/lib/actions/integrations/create-integration";
 import { requireBrand } from "@/lib/auth/session";
-import { IntegrationForm } from "../_components/integration-form";
+import { IntegrationForm } from "@/app/(portal)/integrations/_components/integration-form";
 
 export const metadata = { title: "New integration · Payments integration portal" };
 

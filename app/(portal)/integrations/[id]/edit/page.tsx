@@ -3,8 +3,8 @@ import { Card } from "@/components/ui/card";
 import { updateIntegrationAction } from "@/lib/actions/integrations/update-integration";
 import { requireBrand } from "@/lib/auth/session";
 import { getIntegration } from "@/lib/server/integrations/get-integration";
-import { IntegrationForm } from "../../_components/integration-form";
-import { ModeBadge } from "../../_components/mode-badge";
+import { IntegrationForm } from "@/app/(portal)/integrations/_components/integration-form";
+import { ModeBadge } from "@/app/(portal)/integrations/_components/mode-badge";
 import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata = { title: "Edit integration · Payments integration portal" };

@@ -1,0 +1,23 @@
+import { inngest } from "@/lib/jobs/inngest/client";
+import { conversionRequested, deliveryEventId, refundRequested } from "@/lib/jobs/inngest/events";
+import type { JobRunner } from "@/lib/jobs/job-runner";
+
+export const inngestRunner: JobRunner = {
+  name: "inngest",
+  async enqueue(deliveries) {
+    if (deliveries.length === 0) return;
+    try {
+      await inngest.send(
+        deliveries.map((delivery) =>
+          (delivery.kind === "conversion" ? conversionRequested : refundRequested).create(
+            { deliveryId: delivery.id, generation: delivery.generation ?? 0 },
+            { id: deliveryEventId(delivery.id, delivery.generation) },
+          ),
+        ),
+      );
+    } catch (error) {
+      // The deliveries are stored as pending; a failed hand-off is visible in the log and can be retried from there.
+      console.error("[inngest-runner] could not send delivery events", (error as Error).message);
+    }
+  },
+};

@@ -1,0 +1,17 @@
+import { getEnv } from "@/lib/env";
+import { LocalWorker } from "@/lib/server/deliveries/local-worker";
+
+// One worker per server process, even when Next loads this module more than once.
+const globalForWorker = globalThis as unknown as { localWorker?: LocalWorker };
+
+/** Starts the local worker when it is the configured runner; with Inngest the platform calls us instead. */
+export function startBackgroundWork(): void {
+  if (getEnv().JOBS_DRIVER !== "local" || globalForWorker.localWorker) return;
+  const worker = new LocalWorker();
+  globalForWorker.localWorker = worker;
+  worker.start();
+  // Let attempts in flight finish on a normal shutdown; a kill -9 is covered by leases instead.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => void worker.stop().finally(() => process.exit(0)));
+  }
+}

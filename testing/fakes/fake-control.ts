@@ -1,0 +1,188 @@
+/**
+ * Typed HTTP clients for the fakes' `/_fake/...` control endpoints, for Playwright specs and scripts
+ * that run in another process than the fakes. Uses only `fetch`, so it has no server-side imports.
+ */
+import type Stripe from "stripe";
+import type {
+  FakeImpactAccount,
+  FakeImpactAccountInput,
+  ImpactChaosConfig,
+  ImpactFailureAction,
+  ImpactFailureRule,
+  ImpactRequestFilter,
+  ImpactSubmission,
+  RecordedImpactRequest,
+} from "@/testing/fakes/impact/types";
+import type { SeedableStripeObject } from "@/testing/fakes/stripe/seed";
+import type {
+  FakeStripeAccountInfo,
+  FakeStripeAccountInput,
+  FakeStripeKey,
+  FakeStripeKeyInput,
+  RecordedStripeRequest,
+  StripeChaosConfig,
+  StripeFailureAction,
+  StripeFailureRule,
+  StripeWebhookDelivery,
+} from "@/testing/fakes/stripe/types";
+
+/** Where a rule applies: `path` is a substring of the request path, `pathRegex` a regular expression source. */
+export interface ControlMatcher {
+  method?: string;
+  path?: string;
+  pathRegex?: string;
+  /** Default 1; null means "until cleared". */
+  count?: number | null;
+}
+
+export class FakeControlError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(baseUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(new URL(`/_fake${path}`, baseUrl), {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const parsed: unknown = text === "" ? undefined : JSON.parse(text);
+  if (!response.ok) {
+    const message = (parsed as { error?: { message?: string } } | undefined)?.error?.message ?? text;
+    throw new FakeControlError(`${method} /_fake${path} failed (${response.status}): ${message}`, response.status);
+  }
+  return parsed as T;
+}
+
+async function waitUntilRefusing(baseUrl: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const reachable = await fetch(new URL("/_fake/health", baseUrl)).then(
+      () => true,
+      () => false,
+    );
+    if (!reachable) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+export interface FakeStripeControl {
+  health(): Promise<{ ok: true }>;
+  reset(): Promise<void>;
+  accounts(): Promise<FakeStripeAccountInfo[]>;
+  addAccount(input?: FakeStripeAccountInput): Promise<FakeStripeAccountInfo>;
+  addKey(accountId: string, input?: FakeStripeKeyInput): Promise<FakeStripeKey>;
+  /** Endpoints registered through the API, with their signing secrets. */
+  webhookEndpoints(accountId: string): Promise<Array<Stripe.WebhookEndpoint & { secret: string }>>;
+  /** Seeds objects; a checkout session may carry `line_items` (list or array) to serve from `/line_items`. */
+  seed(accountId: string, ...objects: SeedableStripeObject[]): Promise<void>;
+  seedCheckoutSession(accountId: string, session: Stripe.Checkout.Session, lineItems?: Stripe.LineItem[]): Promise<void>;
+  getObject<T = unknown>(accountId: string, id: string): Promise<T>;
+  seedEvents(accountId: string, ...events: Stripe.Event[]): Promise<void>;
+  sendEvent(
+    accountId: string,
+    event: Stripe.Event,
+    options?: { store?: boolean; timeoutMs?: number },
+  ): Promise<StripeWebhookDelivery[]>;
+  requests(filter?: { path?: string; method?: string; accountId?: string }): Promise<RecordedStripeRequest[]>;
+  clearRequests(): Promise<void>;
+  deliveries(): Promise<StripeWebhookDelivery[]>;
+  failNext(matcher: ControlMatcher, action: StripeFailureAction): Promise<StripeFailureRule>;
+  setChaos(config: StripeChaosControlInput | null): Promise<void>;
+  /** Clears queued failures and chaos. */
+  clearFailures(): Promise<void>;
+}
+
+/** Chaos over HTTP: like `StripeChaosConfig` but with a string `path` / `pathRegex`. */
+export type StripeChaosControlInput = Omit<StripeChaosConfig, "path"> & { path?: string; pathRegex?: string };
+
+export function createFakeStripeControl(baseUrl: string): FakeStripeControl {
+  const account = (id: string) => `/accounts/${encodeURIComponent(id)}`;
+  return {
+    health: () => call(baseUrl, "GET", "/health"),
+    reset: async () => void (await call(baseUrl, "POST", "/reset")),
+    accounts: () => call(baseUrl, "GET", "/accounts"),
+    addAccount: (input = {}) => call(baseUrl, "POST", "/accounts", input),
+    addKey: (accountId, input = {}) => call(baseUrl, "POST", `${account(accountId)}/keys`, input),
+    webhookEndpoints: (accountId) => call(baseUrl, "GET", `${account(accountId)}/webhook_endpoints`),
+    seed: async (accountId, ...objects) => void (await call(baseUrl, "POST", `${account(accountId)}/objects`, objects)),
+    seedCheckoutSession: async (accountId, session, lineItems) =>
+      void (await call(baseUrl, "POST", `${account(accountId)}/objects`, [
+        lineItems ? { ...session, line_items: lineItems } : session,
+      ])),
+    getObject: (accountId, id) => call(baseUrl, "GET", `${account(accountId)}/objects/${encodeURIComponent(id)}`),
+    seedEvents: async (accountId, ...events) => void (await call(baseUrl, "POST", `${account(accountId)}/events`, events)),
+    sendEvent: async (accountId, event, options = {}) =>
+      (
+        await call<{ deliveries: StripeWebhookDelivery[] }>(baseUrl, "POST", `${account(accountId)}/events/send`, {
+          event,
+          ...options,
+        })
+      ).deliveries,
+    requests: (filter = {}) =>
+      call(baseUrl, "GET", `/requests${query({ path: filter.path, method: filter.method, account: filter.accountId })}`),
+    clearRequests: async () => void (await call(baseUrl, "DELETE", "/requests")),
+    deliveries: () => call(baseUrl, "GET", "/deliveries"),
+    failNext: (matcher, action) => call(baseUrl, "POST", "/failures", { ...matcher, action }),
+    setChaos: async (config) =>
+      void (config === null ? await call(baseUrl, "DELETE", "/chaos") : await call(baseUrl, "POST", "/chaos", config)),
+    clearFailures: async () => void (await call(baseUrl, "DELETE", "/failures")),
+  };
+}
+
+/** Chaos over HTTP: like `ImpactChaosConfig` but with a string `path` / `pathRegex`. */
+export type ImpactChaosControlInput = Omit<ImpactChaosConfig, "path"> & { path?: string; pathRegex?: string };
+
+export interface FakeImpactControl {
+  health(): Promise<{ ok: true }>;
+  reset(): Promise<void>;
+  accounts(): Promise<FakeImpactAccount[]>;
+  addAccount(input: FakeImpactAccountInput): Promise<FakeImpactAccount>;
+  requests(filter?: ImpactRequestFilter): Promise<RecordedImpactRequest[]>;
+  clearRequests(): Promise<void>;
+  submissions(): Promise<ImpactSubmission[]>;
+  failNext(matcher: ControlMatcher, action: ImpactFailureAction): Promise<ImpactFailureRule>;
+  setChaos(config: ImpactChaosControlInput | null): Promise<void>;
+  /** Clears queued failures and chaos. */
+  clearFailures(): Promise<void>;
+  /** `refuse` needs `forMs` over HTTP: the control endpoints stop answering too. */
+  setDown(mode: "reset" | "refuse" | false, options?: { forMs?: number }): Promise<void>;
+}
+
+export function createFakeImpactControl(baseUrl: string): FakeImpactControl {
+  return {
+    health: () => call(baseUrl, "GET", "/health"),
+    reset: async () => void (await call(baseUrl, "POST", "/reset")),
+    accounts: () => call(baseUrl, "GET", "/accounts"),
+    addAccount: (input) => call(baseUrl, "POST", "/accounts", input),
+    requests: (filter = {}) =>
+      call(
+        baseUrl,
+        "GET",
+        `/requests${query({ path: filter.path, method: filter.method, sid: filter.sid, status: filter.status })}`,
+      ),
+    clearRequests: async () => void (await call(baseUrl, "DELETE", "/requests")),
+    submissions: () => call(baseUrl, "GET", "/submissions"),
+    failNext: (matcher, action) => call(baseUrl, "POST", "/failures", { ...matcher, action }),
+    setChaos: async (config) =>
+      void (config === null ? await call(baseUrl, "DELETE", "/chaos") : await call(baseUrl, "POST", "/chaos", config)),
+    clearFailures: async () => void (await call(baseUrl, "DELETE", "/failures")),
+    async setDown(mode, options = {}) {
+      if (mode === false) return void (await call(baseUrl, "POST", "/up"));
+      await call(baseUrl, "POST", "/down", { mode, ...options });
+      // The fake stops listening just after answering; return only once it really refuses.
+      if (mode === "refuse") await waitUntilRefusing(baseUrl);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { ControlInputError, requireObjectBody, type ControlRoute } from "@/testing/fakes/shared/control-router";
+import { matcherFromJson, type FailurePlan } from "@/testing/fakes/shared/failure-rules";
+
+/**
+ * `/failures` and `/chaos` control endpoints, the same for both fakes: only how an action is read
+ * from JSON differs (each fake has its own kinds of failure).
+ */
+export function failureControlRoutes<A>(failures: FailurePlan<A>, parseAction: (value: unknown) => A): ControlRoute[] {
+  return [
+    { method: "GET", pattern: /^\/failures$/, handle: () => failures.list() },
+    {
+      method: "POST",
+      pattern: /^\/failures$/,
+      handle: ({ body }) => {
+        const input = requireObjectBody(body);
+        return failures.add({
+          ...matcherFromJson(input),
+          count: input.count === undefined ? undefined : (input.count as number | null),
+          action: parseAction(input.action),
+        });
+      },
+    },
+    {
+      method: "DELETE",
+      pattern: /^\/failures$/,
+      handle: () => {
+        failures.clear();
+        return { ok: true };
+      },
+    },
+    {
+      method: "POST",
+      pattern: /^\/chaos$/,
+      handle: ({ body }) => {
+        const input = requireObjectBody(body);
+        if (typeof input.seed !== "number" || !Array.isArray(input.outcomes)) {
+          throw new ControlInputError("Expected { seed: number, outcomes: [{ probability, action }], path?, method? }");
+        }
+        const outcomes = input.outcomes.map((outcome: unknown) => {
+          const item = requireObjectBody(outcome);
+          return { probability: Number(item.probability), action: parseAction(item.action) };
+        });
+        failures.setChaos({ ...matcherFromJson(input), seed: input.seed, outcomes });
+        return failures.list();
+      },
+    },
+    {
+      method: "DELETE",
+      pattern: /^\/chaos$/,
+      handle: () => {
+        failures.setChaos(null);
+        return { ok: true };
+      },
+    },
+  ];
+}

@@ -1,0 +1,119 @@
+import { createSeededRandom } from "@/testing/fakes/shared/seeded-random";
+
+/** Which requests a rule applies to. `path` as a string matches any request path containing it. */
+export interface RequestMatcher {
+  method?: string;
+  path?: string | RegExp;
+}
+
+export interface FailureRuleInput<A> extends RequestMatcher {
+  /** How many matching requests to fail; omit for 1, `Infinity` (or `null` over HTTP) for "until cleared". */
+  count?: number | null;
+  action: A;
+}
+
+export interface FailureRule<A> {
+  id: string;
+  method?: string;
+  path?: string;
+  remaining: number | null;
+  action: A;
+}
+
+export interface ChaosOutcome<A> {
+  /** Share of matching requests, 0..1; outcomes are checked in order against one random draw. */
+  probability: number;
+  action: A;
+}
+
+export interface ChaosConfig<A> extends RequestMatcher {
+  /** Same seed, same sequence of failures, so a flaky run can be replayed. */
+  seed: number;
+  outcomes: ChaosOutcome<A>[];
+}
+
+export function matchesRequest(matcher: RequestMatcher, method: string, path: string): boolean {
+  if (matcher.method && matcher.method.toUpperCase() !== method.toUpperCase()) return false;
+  if (matcher.path === undefined || matcher.path === "") return true;
+  return typeof matcher.path === "string" ? path.includes(matcher.path) : matcher.path.test(path);
+}
+
+/**
+ * Queued failures ("fail the next N requests to /Conversions with 503") plus an optional seeded
+ * probabilistic mode. Explicit rules win over chaos; the first matching rule is consumed first.
+ */
+export class FailurePlan<A> {
+  private rules: Array<FailureRule<A> & { matcher: RequestMatcher }> = [];
+  private chaos: { config: ChaosConfig<A>; random: () => number } | null = null;
+  private nextId = 1;
+
+  add(input: FailureRuleInput<A>): FailureRule<A> {
+    const count = input.count === undefined ? 1 : input.count;
+    if (count !== null && (!(count > 0) || (Number.isFinite(count) && !Number.isInteger(count)))) {
+      throw new Error("count must be a positive integer, Infinity or null");
+    }
+    const rule = {
+      id: `fail_${this.nextId++}`,
+      method: input.method?.toUpperCase(),
+      path: input.path === undefined ? undefined : String(input.path),
+      remaining: count === null || count === Infinity ? null : count,
+      action: input.action,
+      matcher: { method: input.method, path: input.path },
+    };
+    this.rules.push(rule);
+    return publicRule(rule);
+  }
+
+  setChaos(config: ChaosConfig<A> | null): void {
+    if (config) {
+      const total = config.outcomes.reduce((sum, outcome) => sum + outcome.probability, 0);
+      if (config.outcomes.some((o) => !(o.probability >= 0)) || total > 1) {
+        throw new Error("chaos probabilities must be >= 0 and sum to at most 1");
+      }
+    }
+    this.chaos = config ? { config, random: createSeededRandom(config.seed) } : null;
+  }
+
+  /** Returns the failure to apply to this request, if any, consuming one use of the rule. */
+  take(method: string, path: string): { action: A; source: string } | undefined {
+    const index = this.rules.findIndex((rule) => matchesRequest(rule.matcher, method, path));
+    const rule = this.rules[index];
+    if (rule) {
+      if (rule.remaining !== null) {
+        rule.remaining -= 1;
+        if (rule.remaining <= 0) this.rules.splice(index, 1);
+      }
+      return { action: rule.action, source: rule.id };
+    }
+    if (this.chaos && matchesRequest(this.chaos.config, method, path)) {
+      let draw = this.chaos.random();
+      for (const outcome of this.chaos.config.outcomes) {
+        if (draw < outcome.probability) return { action: outcome.action, source: "chaos" };
+        draw -= outcome.probability;
+      }
+    }
+    return undefined;
+  }
+
+  list(): { rules: FailureRule<A>[]; chaos: ChaosConfig<A> | null } {
+    return { rules: this.rules.map(publicRule), chaos: this.chaos?.config ?? null };
+  }
+
+  clear(): void {
+    this.rules = [];
+    this.chaos = null;
+  }
+}
+
+function publicRule<A>(rule: FailureRule<A>): FailureRule<A> {
+  return { id: rule.id, method: rule.method, path: rule.path, remaining: rule.remaining, action: rule.action };
+}
+
+/** Over HTTP a regex path is sent as `pathRegex`; turn it back into a RegExp, rejecting bad patterns. */
+export function matcherFromJson(input: { method?: unknown; path?: unknown; pathRegex?: unknown }): RequestMatcher {
+  const matcher: RequestMatcher = {};
+  if (typeof input.method === "string") matcher.method = input.method;
+  if (typeof input.path === "string") matcher.path = input.path;
+  if (typeof input.pathRegex === "string") matcher.path = new RegExp(input.pathRegex);
+  return matcher;
+}

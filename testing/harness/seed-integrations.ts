@@ -1,0 +1,50 @@
+// Accounts and integrations as the form would make them (secrets sealed with the harness key), written
+// with plain SQL so the harness needs neither Next nor the Prisma client.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { encryptWith, keyRingFrom } from "@/lib/crypto/secret-box";
+import { HARNESS } from "@/testing/harness/harness-config";
+
+export type SeededIntegration = {
+  id: string;
+  accountId: string;
+  impactSid: string;
+  webhookSecret: string;
+  stripeApiKey: string;
+};
+
+const hex = (bytes: number) => randomBytes(bytes).toString("hex");
+
+/** `accounts` accounts with `perAccount` integrations each, enabled, test mode, program 1001 / event types 2001, 2002. */
+export async function seedIntegrations(databaseUrl: string, { accounts = 1, perAccount = 1 } = {}): Promise<SeededIntegration[]> {
+  const ring = keyRingFrom(HARNESS.encryptionKey);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const seeded: SeededIntegration[] = [];
+  try {
+    for (let a = 0; a < accounts; a++) {
+      const accountId = `acc_bench_${hex(6)}`;
+      const impactSid = `IRBENCH${hex(8).toUpperCase()}`;
+      await client.query(
+        `INSERT INTO "Account" (id, "impactSid", "companyName", "signInTokenEncrypted", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+        [accountId, impactSid, `Bench Brand ${a + 1}`, encryptWith(ring, "bench-sign-in-token")],
+      );
+      for (let i = 0; i < perAccount; i++) {
+        const id = `int_bench_${hex(8)}`;
+        const webhookSecret = `whsec_${hex(16)}`;
+        const stripeApiKey = `sk_test_bench${hex(12)}`;
+        await client.query(
+          `INSERT INTO "Integration" (id, "accountId", "siteUrl", "programId", "eventTypeId", "recurringEventTypeId",
+             "impactAuthTokenEncrypted", "stripeApiKeyEncrypted", "stripeApiKeyLast4", "stripeWebhookEndpointId",
+             "stripeWebhookSecretEncrypted", mode, "isEnabled", "updatedAt")
+           VALUES ($1, $2, 'https://shop.example.com', '1001', '2001', '2002', $3, $4, $5, $6, $7, 'test', true, now())`,
+          [id, accountId, encryptWith(ring, HARNESS.impactToken), encryptWith(ring, stripeApiKey), stripeApiKey.slice(-4), `we_${hex(8)}`, encryptWith(ring, webhookSecret)],
+        );
+        seeded.push({ id, accountId, impactSid, webhookSecret, stripeApiKey });
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return seeded;
+}
