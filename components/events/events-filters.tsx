@@ -95,7 +95,7 @@ export function EventsFilters({
         </label>
         <div className="flex gap-2">
           <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Stripe event id, OrderId or customer id (exact)" className={`${FIELD} max-w-xl`} />
-          <button className="rounded-md bg-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-dark">Apply</button>
+          <button type="submit" className="rounded-md bg-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-dark">Apply</button>
           <Link href={basePath} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
             Clear
           </Link>

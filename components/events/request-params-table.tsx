@@ -12,6 +12,7 @@ export function RequestParamsTable({ request }: { request: MappedRequest | null 
         <caption className="sr-only">Request parameters</caption>
         <tbody>
           {request.params.map(([name, value], index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a form may repeat a name; the list never reorders
             <tr key={`${name}-${index}`} className="border-t border-slate-100">
               <th scope="row" className="w-1/3 py-1 pr-3 text-left font-mono text-xs font-normal text-slate-600">
                 {name}

@@ -55,7 +55,11 @@ export async function drillKillPortal(server: DrillPostgres, { logDir, settleMs 
       await world.restartPortal();
       const kill: Kill = { leased: leased.length, inFlightAttempts: Number(rows[0]!.n), downMs: Date.now() - killedAt };
       kills.push(kill);
-      releases.push(timeUntilReleased(world, leased, killedAt).then((ms) => void (kill.releasedAfterMs = ms)));
+      releases.push(
+        timeUntilReleased(world, leased, killedAt).then((ms) => {
+          kill.releasedAfterMs = ms;
+        }),
+      );
     }
     await sending;
     await Promise.all(releases);

@@ -92,7 +92,8 @@ export function fuzzRequests(count: number, integrations: SeededIntegration[], s
     let draw = random() * total;
     const integration = pick(integrations);
     for (const [weight, make] of makers) {
-      if ((draw -= weight) < 0) return make(integration);
+      draw -= weight;
+      if (draw < 0) return make(integration);
     }
     return makers[0]![1](integration);
   });

@@ -33,7 +33,7 @@ describe("fake Stripe over HTTP", () => {
     await control.seedCheckoutSession(account.id, session, [buildCheckoutLineItem({ product: product.id })]);
     expect((await stripe.charges.retrieve(charge.id)).amount).toBe(1234);
     const items = await stripe.checkout.sessions.listLineItems(session.id, { expand: ["data.price.product"] });
-    expect((items.data[0]?.price?.product as Stripe.Product).name).toBe("Mug");
+    expect((items.data[0]!.price!.product as Stripe.Product).name).toBe("Mug");
     expect(await control.getObject<Stripe.Charge>(account.id, charge.id)).toMatchObject({ amount: 1234 });
     await expect(new Stripe(restricted.key, stripeFake.clientConfig).charges.retrieve(charge.id)).rejects.toThrow(
       /'rak_charge_read'/,

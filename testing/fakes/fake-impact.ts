@@ -134,7 +134,9 @@ export async function startFakeImpact(options: FakeImpactOptions = {}): Promise<
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
-    clearRequests: () => void (state.requests.length = 0),
+    clearRequests: () => {
+      state.requests.length = 0;
+    },
     failNext: (input) => state.failures.add(input),
     setChaos: (config) => state.failures.setChaos(config),
     clearFailures: () => state.failures.clear(),

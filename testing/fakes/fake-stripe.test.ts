@@ -278,7 +278,7 @@ describe("seeded objects", () => {
     const items = await stripe.checkout.sessions.listLineItems(paymentSession.id, { expand: ["data.price.product"] });
     expect(items.data).toHaveLength(1);
     expect(items.data[0]).toMatchObject({ amount_total: 5000, quantity: 2 });
-    expect((items.data[0]?.price?.product as Stripe.Product).name).toBe("Hoodie");
+    expect((items.data[0]!.price!.product as Stripe.Product).name).toBe("Hoodie");
     const plain = await stripe.checkout.sessions.listLineItems(paymentSession.id);
     expect(plain.data[0]?.price?.product).toBe(product.id);
 

@@ -161,7 +161,9 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
       return deliverEvent(state, accountId, stored as JsonObject, { timeoutMs: sendOptions.timeoutMs });
     },
     requests: (filter = {}) => structuredClone(state.requests.filter((request) => matchStripeRequest(request, filter))),
-    clearRequests: () => void (state.requests.length = 0),
+    clearRequests: () => {
+      state.requests.length = 0;
+    },
     deliveries: () => structuredClone(state.deliveries),
     failNext: (input) => state.failures.add(input),
     setChaos: (config) => state.failures.setChaos(config),

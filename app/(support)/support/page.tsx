@@ -23,7 +23,7 @@ export default async function SupportConsolePage({ searchParams }: { searchParam
             placeholder="SID or company name"
             className="rounded-md border border-slate-300 px-3 py-2 text-sm"
           />
-          <button className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Search</button>
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Search</button>
         </form>
       </div>
       <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">

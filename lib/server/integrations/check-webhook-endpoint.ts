@@ -9,7 +9,8 @@ import { retrieveWebhookEndpointStatus } from "@/lib/stripe/webhook-endpoints";
 const ENDPOINT_STATUS_TTL_MS = 60_000;
 
 const globalForCache = globalThis as unknown as { endpointStatusCache?: TtlCache<EndpointStatus> };
-const cache = (globalForCache.endpointStatusCache ??= new TtlCache<EndpointStatus>(ENDPOINT_STATUS_TTL_MS));
+globalForCache.endpointStatusCache ??= new TtlCache<EndpointStatus>(ENDPOINT_STATUS_TTL_MS);
+const cache = globalForCache.endpointStatusCache;
 
 export type EndpointCheckTarget = {
   id: string;

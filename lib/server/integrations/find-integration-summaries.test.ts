@@ -54,7 +54,7 @@ describe("findIntegrationSummaries", () => {
     const other = await createTestAccount({ companyName: "Other" });
     const { apiKey } = createStripeAccount(fakes.stripe);
     const busy = await createIntegration(account.id, integrationInput(apiKey, { siteUrl: "https://busy.example.com" }));
-    const quiet = await createIntegration(account.id, integrationInput(apiKey, { siteUrl: "https://quiet.example.com" }));
+    await createIntegration(account.id, integrationInput(apiKey, { siteUrl: "https://quiet.example.com" }));
     const foreign = await createIntegration(other.id, integrationInput(apiKey));
 
     const event = await seedEvent(account.id, busy.id, new Date(NOW.getTime() - 2 * HOUR), 1);

@@ -117,7 +117,8 @@ function submit(
   answer: Answer,
 ): void {
   if (errors.length > 0) {
-    return answer(400, { Status: "ERROR", Message: errors.map((error) => error.Message).join("; "), Errors: errors });
+    answer(400, { Status: "ERROR", Message: errors.map((error) => error.Message).join("; "), Errors: errors });
+    return;
   }
   const id = `A-${randomUUID()}`;
   state.submissions.set(id, { id, sid: account.sid, kind, params, time: new Date().toISOString() });

@@ -13,7 +13,7 @@ export function assertKnownParams(params: ParamObject, allowed: readonly string[
 export function optionalString(params: ParamObject, name: string): string | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
-  if (typeof value !== "string") throw invalidRequest(`Invalid string: ${describe(value)}`, { param: name, code: "parameter_invalid_string" });
+  if (typeof value !== "string") throw invalidRequest(`Invalid string: ${describeValue(value)}`, { param: name, code: "parameter_invalid_string" });
   return value;
 }
 
@@ -37,14 +37,14 @@ export function optionalBoolean(params: ParamObject, name: string): boolean | un
   if (value === undefined) return undefined;
   if (value === "true") return true;
   if (value === "false") return false;
-  throw invalidRequest(`Invalid boolean: ${describe(value)}`, { param: name, code: "parameter_invalid_boolean" });
+  throw invalidRequest(`Invalid boolean: ${describeValue(value)}`, { param: name, code: "parameter_invalid_boolean" });
 }
 
 export function optionalInteger(params: ParamObject, name: string): number | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !/^-?\d+$/.test(value)) {
-    throw invalidRequest(`Invalid integer: ${describe(value)}`, { param: name, code: "parameter_invalid_integer" });
+    throw invalidRequest(`Invalid integer: ${describeValue(value)}`, { param: name, code: "parameter_invalid_integer" });
   }
   return Number(value);
 }
@@ -71,7 +71,7 @@ export function readMetadata(params: ParamObject, name = "metadata"): Record<str
   }
   const out: Record<string, string> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (typeof item !== "string") throw invalidRequest(`Invalid string: ${describe(item)}`, { param: `${name}[${key}]` });
+    if (typeof item !== "string") throw invalidRequest(`Invalid string: ${describeValue(item)}`, { param: `${name}[${key}]` });
     if (key.length > 40) throw invalidRequest(`Metadata keys can be at most 40 characters.`, { param: `${name}[${key}]` });
     if (item.length > 500) throw invalidRequest(`Metadata values can be at most 500 characters.`, { param: `${name}[${key}]` });
     out[key] = item;
@@ -133,6 +133,6 @@ export function inRange(value: number, filter: RangeFilter | undefined): boolean
   return true;
 }
 
-function describe(value: ParamValue): string {
+function describeValue(value: ParamValue): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
