@@ -48,9 +48,18 @@ test.describe("brand sign-in", () => {
 
   test("a token without permission (403) gets its own message", async ({ page }) => {
     const brand = await seedBrand("Scoped Token Co");
-    await impactControl.addAccount({ sid: brand.accountSid, authTokens: [brand.authToken], companyName: brand.companyName, forbidden: true });
+    await impactControl.addAccount({
+      sid: brand.accountSid,
+      authTokens: [brand.authToken],
+      companyName: brand.companyName,
+      forbidden: true,
+    });
     await submitBrandLogin(page, brand.accountSid, brand.authToken);
-    await expect(page.getByRole("alert").filter({ hasText: "This token lacks permission to read the account's company information." })).toBeVisible();
+    await expect(
+      page
+        .getByRole("alert")
+        .filter({ hasText: "This token lacks permission to read the account's company information." }),
+    ).toBeVisible();
   });
 
   test("impact.com unreachable gets its own message", async ({ page }) => {
@@ -72,7 +81,9 @@ test.describe("brand sign-in", () => {
     await signIn(page, brand);
     const expired = await encode({
       secret: E2E.authSecret,
-      token: { principal: { role: "brand", accountId: "x", impactSid: brand.accountSid, companyName: brand.companyName } },
+      token: {
+        principal: { role: "brand", accountId: "x", impactSid: brand.accountSid, companyName: brand.companyName },
+      },
       maxAge: -60,
     });
     await context.clearCookies();

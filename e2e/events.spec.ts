@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { impactControl, type SeededBrand, seedBrand, seedStripeAccount, stripeControl } from "@/e2e/support/seed-fakes";
+import { signIn } from "@/e2e/support/sign-in";
+import { createStaff, type StaffCredentials, signInStaff } from "@/e2e/support/staff";
 import { buildCustomer } from "@/testing/stripe/builders/customer";
 import { buildEvent } from "@/testing/stripe/builders/event";
 import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
-import { impactControl, seedBrand, seedStripeAccount, stripeControl, type SeededBrand } from "@/e2e/support/seed-fakes";
-import { signIn } from "@/e2e/support/sign-in";
-import { createStaff, signInStaff, type StaffCredentials } from "@/e2e/support/staff";
 
 // The delivery log through the browser (SPEC §8): webhooks from the fake Stripe to the built portal,
 // the local runner sending to the fake impact.com, a failed delivery replayed from the page, a CSV
@@ -17,7 +17,14 @@ const LIVE = { timeout: 20_000 };
 
 async function createIntegration(page: Page, brand: SeededBrand, apiKey: string): Promise<string> {
   await page.goto("/integrations/new");
-  const fields = { URL: SITE_URL, "Auth Token": brand.deliveryToken, "Program ID": "1001", "Event Type ID": "2001", "Recurring Event Tracker ID": "2002", "API Key": apiKey };
+  const fields = {
+    URL: SITE_URL,
+    "Auth Token": brand.deliveryToken,
+    "Program ID": "1001",
+    "Event Type ID": "2001",
+    "Recurring Event Tracker ID": "2002",
+    "API Key": apiKey,
+  };
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByRole("button", { name: "Create integration" }).click();
   await page.waitForURL(/\/integrations\/c[a-z0-9]+$/);
@@ -46,7 +53,10 @@ test.describe("events", () => {
     staff = createStaff();
   });
 
-  test("live log, replay of a failed delivery, CSV; another brand sees nothing; staff see and replay, audited", async ({ page, browser }) => {
+  test("live log, replay of a failed delivery, CSV; another brand sees nothing; staff see and replay, audited", async ({
+    page,
+    browser,
+  }) => {
     const stripe = await seedStripeAccount("test");
     await signIn(page, brand);
     await createIntegration(page, brand, stripe.apiKey);
@@ -54,7 +64,10 @@ test.describe("events", () => {
     await stripeControl.seed(stripe.stripeAccountId, customer);
 
     // impact.com refuses the first conversion for good (400): the delivery is exhausted.
-    await impactControl.failNext({ path: `/Advertisers/${brand.accountSid}/Conversions` }, { kind: "error", status: 400, message: "Invalid EventTypeId" });
+    await impactControl.failNext(
+      { path: `/Advertisers/${brand.accountSid}/Conversions` },
+      { kind: "error", status: 400, message: "Invalid EventTypeId" },
+    );
     const failed = await sendPaidInvoice(stripe.stripeAccountId, customer.id);
     await page.goto("/events");
     await expect(rowOf(page, failed.event.id).getByTestId("outcome")).toHaveText("Exhausted", LIVE);
@@ -94,7 +107,9 @@ test.describe("events", () => {
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(dialog).toBeHidden();
     const sentFor = async (orderId: string) =>
-      (await impactControl.requests({ path: "Conversions", status: 200, sid: brand.accountSid })).filter((request) => request.params.OrderId === orderId);
+      (await impactControl.requests({ path: "Conversions", status: 200, sid: brand.accountSid })).filter(
+        (request) => request.params.OrderId === orderId,
+      );
     expect(await sentFor(failed.invoice.id)).toHaveLength(1);
 
     // The CSV export of the list, as a download.

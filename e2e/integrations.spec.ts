@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "@/e2e/e2e-config.mjs";
-import { seedBrand, seedStripeAccount, stripeControl, type SeededBrand } from "@/e2e/support/seed-fakes";
+import { type SeededBrand, seedBrand, seedStripeAccount, stripeControl } from "@/e2e/support/seed-fakes";
 import { signIn } from "@/e2e/support/sign-in";
 
 // One brand's whole integration lifecycle through the browser, against the built
@@ -21,7 +21,10 @@ test.describe("integrations", () => {
     intruder = await seedBrand("Other Brand");
   });
 
-  test("create through the form, see it on the dashboard, edit, disable, delete; another brand gets 404", async ({ page, browser }) => {
+  test("create through the form, see it on the dashboard, edit, disable, delete; another brand gets 404", async ({
+    page,
+    browser,
+  }) => {
     const stripe = await seedStripeAccount("test");
     await signIn(page, brand);
     await expect(page.getByTestId("signed-in-as")).toHaveText(brand.companyName);
@@ -62,7 +65,11 @@ test.describe("integrations", () => {
 
     const [endpoint] = await stripeControl.webhookEndpoints(stripe.stripeAccountId);
     expect(endpoint).toMatchObject({ url: webhookUrl, metadata: { integration_id: integrationId } });
-    expect([...endpoint!.enabled_events].sort()).toEqual(["charge.refunded", "checkout.session.completed", "invoice.paid"]);
+    expect([...endpoint!.enabled_events].sort()).toEqual([
+      "charge.refunded",
+      "checkout.session.completed",
+      "invoice.paid",
+    ]);
 
     await page.getByRole("link", { name: "← Integrations" }).click();
     await page.waitForURL("**/integrations");
@@ -71,7 +78,10 @@ test.describe("integrations", () => {
     await expect(card.getByText("Test mode", { exact: true })).toBeVisible();
     await expect(card.getByTestId("endpoint-status")).toHaveText("Stripe endpoint: Enabled");
     await expect(card.getByText("No events yet")).toBeVisible();
-    await expect(card.getByRole("link", { name: "View events →" })).toHaveAttribute("href", `/events?integration=${integrationId}`);
+    await expect(card.getByRole("link", { name: "View events →" })).toHaveAttribute(
+      "href",
+      `/events?integration=${integrationId}`,
+    );
 
     // Edit: the secret fields start empty (meaning keep); a new live key re-registers the endpoint.
     const liveStripe = await seedStripeAccount("live");
@@ -79,7 +89,9 @@ test.describe("integrations", () => {
     await page.getByRole("link", { name: "Edit integration" }).click();
     await page.waitForURL(`**/integrations/${integrationId}/edit`);
     await expect(page.getByLabel("API Key", { exact: true })).toHaveValue("");
-    await expect(page.getByText(`Saved: •••• ${stripe.apiKey.slice(-4)}. Leave empty to keep it.`, { exact: false })).toBeVisible();
+    await expect(
+      page.getByText(`Saved: •••• ${stripe.apiKey.slice(-4)}. Leave empty to keep it.`, { exact: false }),
+    ).toBeVisible();
     await expect(page.getByLabel("Program ID", { exact: true })).toHaveValue("1001");
     await fillIntegrationForm(page, { "Program ID": "4242", "API Key": liveStripe.apiKey });
     await page.getByRole("button", { name: "Save changes" }).click();

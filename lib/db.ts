@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export { Prisma } from "@/lib/generated/prisma/client";
 

@@ -38,7 +38,12 @@ describe("parseEnv", () => {
   it("names every invalid variable with its rule", () => {
     let error: unknown;
     try {
-      parseEnv({ DATABASE_URL: "mysql://x", ENCRYPTION_KEY: "short", REFUND_DELAY: "soon", DELIVERY_MAX_ATTEMPTS: "0" });
+      parseEnv({
+        DATABASE_URL: "mysql://x",
+        ENCRYPTION_KEY: "short",
+        REFUND_DELAY: "soon",
+        DELIVERY_MAX_ATTEMPTS: "0",
+      });
     } catch (caught) {
       error = caught;
     }
@@ -60,8 +65,8 @@ describe("parseEnv", () => {
   });
 
   it("treats empty strings as unset", () => {
-    expect(parseEnv({ DATABASE_URL: DB, PUBLIC_URL: "", AUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: KEY }).PUBLIC_URL).toBe(
-      "http://localhost:3000",
-    );
+    expect(
+      parseEnv({ DATABASE_URL: DB, PUBLIC_URL: "", AUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: KEY }).PUBLIC_URL,
+    ).toBe("http://localhost:3000");
   });
 });

@@ -53,7 +53,12 @@ async function main(): Promise<void> {
         authTokens: [DEMO.impactSignInToken, DEMO.impactDeliveryToken],
         companyName: "Demo Brand Inc.",
       },
-      { sid: DEMO.impactForbiddenSid, authTokens: [DEMO.impactSignInToken], companyName: "Forbidden Brand", forbidden: true },
+      {
+        sid: DEMO.impactForbiddenSid,
+        authTokens: [DEMO.impactSignInToken],
+        companyName: "Forbidden Brand",
+        forbidden: true,
+      },
     ],
   });
 

@@ -13,14 +13,22 @@ const children = [];
 async function waitFor(url, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
 }
 
 async function startDemoFakes() {
-  const fakes = spawn(bin("tsx"), ["scripts/dev-fakes.ts", "--stripe-port", "12111", "--impact-port", "12112"], { stdio: "inherit" });
+  const fakes = spawn(bin("tsx"), ["scripts/dev-fakes.ts", "--stripe-port", "12111", "--impact-port", "12112"], {
+    stdio: "inherit",
+  });
   children.push(fakes);
   await waitFor("http://127.0.0.1:12112/_fake/health");
   return { STRIPE_API_BASE_URL: "http://127.0.0.1:12111", IMPACT_API_BASE_URL: "http://127.0.0.1:12112" };
@@ -45,7 +53,10 @@ try {
   const migrated = spawnSync(bin("prisma"), ["migrate", "deploy"], { env, stdio: "inherit" });
   if (migrated.status !== 0) throw new Error("Database migrations failed; the portal was not started.");
 
-  const next = spawn(bin("next"), [mode === "start" ? "start" : "dev", ...process.argv.slice(3)], { env, stdio: "inherit" });
+  const next = spawn(bin("next"), [mode === "start" ? "start" : "dev", ...process.argv.slice(3)], {
+    env,
+    stdio: "inherit",
+  });
   children.push(next);
   next.on("exit", (code) => stop(code ?? 0));
 } catch (error) {

@@ -1,8 +1,8 @@
 // `npm run seed:bulk [-- --events 1000000]`: recreates the bench's delivery-log database
 // (portal_bench_log on the local PostgreSQL server) and fills it with a realistic million events.
 import { parseArgs } from "node:util";
-import { benchDatabaseName, createBenchDatabase } from "@/testing/harness/bench-databases";
 import { seedBulkEvents } from "@/scripts/bench/seed-bulk-events";
+import { benchDatabaseName, createBenchDatabase } from "@/testing/harness/bench-databases";
 
 const { values } = parseArgs({ options: { events: { type: "string", default: "1000000" } } });
 

@@ -1,5 +1,5 @@
-import type { AttemptView } from "@/lib/events/event-view";
 import { formatUtc } from "@/components/events/format";
+import type { AttemptView } from "@/lib/events/event-view";
 
 /** Every attempt, newest first: what impact.com answered each time (bodies truncated to 8 KiB when stored). */
 export function AttemptsTable({ attempts }: { attempts: AttemptView[] }) {
@@ -29,9 +29,13 @@ export function AttemptsTable({ attempts }: { attempts: AttemptView[] }) {
               <td className="py-1.5 pr-3">
                 {attempt.error ? <div className="text-red-700">{attempt.error}</div> : null}
                 {attempt.responseBody ? (
-                  <pre className="max-h-40 overflow-auto rounded bg-slate-50 p-2 text-xs break-all whitespace-pre-wrap">{attempt.responseBody}</pre>
+                  <pre className="max-h-40 overflow-auto rounded bg-slate-50 p-2 text-xs break-all whitespace-pre-wrap">
+                    {attempt.responseBody}
+                  </pre>
                 ) : null}
-                {attempt.nextAttemptAt ? <div className="text-xs text-slate-500">next try {formatUtc(attempt.nextAttemptAt)}</div> : null}
+                {attempt.nextAttemptAt ? (
+                  <div className="text-xs text-slate-500">next try {formatUtc(attempt.nextAttemptAt)}</div>
+                ) : null}
               </td>
             </tr>
           ))}

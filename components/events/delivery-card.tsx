@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
-import type { DeliveryDetail } from "@/lib/events/event-view";
 import { AttemptsTable } from "@/components/events/attempts-table";
 import { OutcomeBadge } from "@/components/events/badges";
 import { formatUtc } from "@/components/events/format";
-import { ReplayButton, type ReplayAction } from "@/components/events/replay-button";
+import { type ReplayAction, ReplayButton } from "@/components/events/replay-button";
 import { RequestParamsTable } from "@/components/events/request-params-table";
+import type { DeliveryDetail } from "@/lib/events/event-view";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -16,7 +16,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** One delivery: where it stands, what was sent, every attempt, and the replay action. */
-export function DeliveryCard({ delivery, replayAction, onReplayed }: { delivery: DeliveryDetail; replayAction: ReplayAction; onReplayed: () => void }) {
+export function DeliveryCard({
+  delivery,
+  replayAction,
+  onReplayed,
+}: {
+  delivery: DeliveryDetail;
+  replayAction: ReplayAction;
+  onReplayed: () => void;
+}) {
   const isWaiting = delivery.status === "pending" || delivery.status === "retrying";
   return (
     <section data-testid="delivery" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -27,7 +35,9 @@ export function DeliveryCard({ delivery, replayAction, onReplayed }: { delivery:
             <OutcomeBadge outcome={delivery.status} />
           </h2>
           {delivery.skipReason ? <p className="text-sm text-slate-700">Skipped: {delivery.skipReason}</p> : null}
-          {delivery.lastError && delivery.status !== "delivered" ? <p className="text-sm text-red-700">{delivery.lastError}</p> : null}
+          {delivery.lastError && delivery.status !== "delivered" ? (
+            <p className="text-sm text-red-700">{delivery.lastError}</p>
+          ) : null}
         </div>
         {/* Keyed by state: a message about the previous status or generation must not linger. */}
         <ReplayButton
@@ -44,7 +54,9 @@ export function DeliveryCard({ delivery, replayAction, onReplayed }: { delivery:
         <Fact label="Event type id">{delivery.eventTypeId ?? "—"}</Fact>
         <Fact label="Attempts (this generation)">{delivery.attemptCount}</Fact>
         <Fact label="Generation">{delivery.generation === 0 ? "original" : `replay ${delivery.generation}`}</Fact>
-        <Fact label={isWaiting ? "Next attempt" : "Delivered at"}>{formatUtc(isWaiting ? delivery.dueAt : delivery.deliveredAt)}</Fact>
+        <Fact label={isWaiting ? "Next attempt" : "Delivered at"}>
+          {formatUtc(isWaiting ? delivery.dueAt : delivery.deliveredAt)}
+        </Fact>
         <Fact label="QueuedUri">{delivery.queuedUri ?? "—"}</Fact>
         <Fact label="Click id from">{delivery.clickIdSource ?? "—"}</Fact>
         <Fact label="Delivery id">{delivery.id}</Fact>

@@ -3,13 +3,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Alert } from "@/components/ui/alert";
-import type { EventDetail } from "@/lib/events/event-view";
-import { eventDetailQueryOptions, eventKeys } from "@/lib/queries/events";
 import { OutcomeBadge, TestModeBadge } from "@/components/events/badges";
 import { DeliveryCard } from "@/components/events/delivery-card";
 import { formatUtc } from "@/components/events/format";
 import type { ReplayAction } from "@/components/events/replay-button";
+import { Alert } from "@/components/ui/alert";
+import type { EventDetail } from "@/lib/events/event-view";
+import { eventDetailQueryOptions, eventKeys } from "@/lib/queries/events";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -56,7 +56,9 @@ export function EventDetailView({
       {error ? <Alert>{error.message}</Alert> : null}
       {event.reason && event.outcome === "ignored" ? <Alert tone="info">Ignored: {event.reason}</Alert> : null}
       <dl className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-6 md:grid-cols-4">
-        {showAccount ? <Fact label="Account">{`${event.account.companyName} (${event.account.impactSid})`}</Fact> : null}
+        {showAccount ? (
+          <Fact label="Account">{`${event.account.companyName} (${event.account.impactSid})`}</Fact>
+        ) : null}
         <Fact label="Integration">{event.integration.siteUrl}</Fact>
         <Fact label="Received">{formatUtc(event.receivedAt)}</Fact>
         <Fact label="Created in Stripe">{formatUtc(event.stripeCreatedAt)}</Fact>
@@ -67,7 +69,9 @@ export function EventDetailView({
       {event.deliveries.map((delivery) => (
         <DeliveryCard key={delivery.id} delivery={delivery} replayAction={replayAction} onReplayed={refresh} />
       ))}
-      {event.deliveries.length === 0 ? <p className="text-sm text-slate-600">Nothing is sent to impact.com for this event.</p> : null}
+      {event.deliveries.length === 0 ? (
+        <p className="text-sm text-slate-600">Nothing is sent to impact.com for this event.</p>
+      ) : null}
       <details className="rounded-lg border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer text-sm font-semibold">Stripe payload</summary>
         <pre data-testid="stripe-payload" className="mt-3 max-h-[32rem] overflow-auto rounded bg-slate-50 p-3 text-xs">

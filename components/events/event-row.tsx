@@ -1,10 +1,11 @@
 import Link from "next/link";
-import type { EventListItem } from "@/lib/events/event-view";
 import { OutcomeBadge, TestModeBadge } from "@/components/events/badges";
 import { formatUtc, truncate } from "@/components/events/format";
+import type { EventListItem } from "@/lib/events/event-view";
 
 function LastResponse({ delivery }: { delivery: EventListItem["delivery"] }) {
-  if (!delivery || (delivery.lastStatusCode === null && !delivery.lastError)) return <span className="text-slate-400">—</span>;
+  if (!delivery || (delivery.lastStatusCode === null && !delivery.lastError))
+    return <span className="text-slate-400">—</span>;
   return (
     <span title={delivery.lastError ?? undefined}>
       {delivery.lastStatusCode !== null ? <span className="font-mono">{delivery.lastStatusCode}</span> : null}
@@ -14,7 +15,15 @@ function LastResponse({ delivery }: { delivery: EventListItem["delivery"] }) {
 }
 
 /** One event of the log: each cell answers one question a brand or support engineer asks. */
-export function EventRow({ item, detailHref, showAccount }: { item: EventListItem; detailHref: string; showAccount: boolean }) {
+export function EventRow({
+  item,
+  detailHref,
+  showAccount,
+}: {
+  item: EventListItem;
+  detailHref: string;
+  showAccount: boolean;
+}) {
   const isFailed = item.outcome === "exhausted";
   return (
     <tr data-testid="event-row" className={`border-t border-slate-100 align-top ${isFailed ? "bg-red-50/40" : ""}`}>

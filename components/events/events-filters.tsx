@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { EVENT_OUTCOMES, type IntegrationRef } from "@/lib/events/event-view";
-import { MAPPED_EVENT_TYPES, type EventListQuery } from "@/lib/schemas/events";
 import { OUTCOME_LABELS } from "@/components/events/badges";
+import { EVENT_OUTCOMES, type IntegrationRef } from "@/lib/events/event-view";
+import { type EventListQuery, MAPPED_EVENT_TYPES } from "@/lib/schemas/events";
 
 type AccountOption = { id: string; companyName: string };
 
@@ -39,7 +39,13 @@ export function EventsFilters({
   if (query.type && !types.includes(query.type)) types.push(query.type);
   const needsAccount = accounts !== undefined && !query.account;
   return (
-    <form action={basePath} method="get" role="search" aria-label="Filter events" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3 lg:grid-cols-6">
+    <form
+      action={basePath}
+      method="get"
+      role="search"
+      aria-label="Filter events"
+      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3 lg:grid-cols-6"
+    >
       {accounts ? (
         <Field id="account" label="Account">
           <select id="account" name="account" defaultValue={query.account ?? ""} className={FIELD}>
@@ -53,7 +59,13 @@ export function EventsFilters({
         </Field>
       ) : null}
       <Field id="integration" label="Integration">
-        <select id="integration" name="integration" defaultValue={query.integration ?? ""} className={FIELD} disabled={needsAccount}>
+        <select
+          id="integration"
+          name="integration"
+          defaultValue={query.integration ?? ""}
+          className={FIELD}
+          disabled={needsAccount}
+        >
           <option value="">{needsAccount ? "Choose an account first" : "All integrations"}</option>
           {integrations.map((integration) => (
             <option key={integration.id} value={integration.id}>
@@ -94,9 +106,24 @@ export function EventsFilters({
           Search
         </label>
         <div className="flex gap-2">
-          <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Stripe event id, OrderId or customer id (exact)" className={`${FIELD} max-w-xl`} />
-          <button type="submit" className="rounded-md bg-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-dark">Apply</button>
-          <Link href={basePath} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder="Stripe event id, OrderId or customer id (exact)"
+            className={`${FIELD} max-w-xl`}
+          />
+          <button
+            type="submit"
+            className="rounded-md bg-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-dark"
+          >
+            Apply
+          </button>
+          <Link
+            href={basePath}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+          >
             Clear
           </Link>
         </div>

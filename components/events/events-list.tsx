@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { EventsTable } from "@/components/events/events-table";
 import { Alert } from "@/components/ui/alert";
 import type { EventPage } from "@/lib/events/event-view";
 import { EVENTS_REFRESH_MS, eventListQueryOptions } from "@/lib/queries/events";
-import { toSearchParams, withoutCursor, type EventListQuery } from "@/lib/schemas/events";
-import { EventsTable } from "@/components/events/events-table";
+import { type EventListQuery, toSearchParams, withoutCursor } from "@/lib/schemas/events";
 
 type EventsListProps = {
   initialPage: EventPage;

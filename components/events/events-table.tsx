@@ -1,5 +1,5 @@
-import type { EventListItem } from "@/lib/events/event-view";
 import { EventRow } from "@/components/events/event-row";
+import type { EventListItem } from "@/lib/events/event-view";
 
 const COLUMNS = ["Received", "Integration", "Stripe event", "OrderId", "Status", "Attempts", "Last response"];
 

@@ -1,5 +1,5 @@
-import { toSearchParams, type EventFilters } from "@/lib/schemas/events";
 import { RetryAllButton, type RetryFailedAction } from "@/components/events/retry-all-button";
+import { type EventFilters, toSearchParams } from "@/lib/schemas/events";
 
 /** Actions on the whole filtered list: export it, retry its failed deliveries. */
 export function EventsToolbar({ filters, retryAction }: { filters: EventFilters; retryAction: RetryFailedAction }) {

@@ -7,7 +7,10 @@ import { Dialog } from "@/components/ui/dialog";
 import type { ActionResult, DeliveryStatusName, ReplayResult } from "@/lib/events/event-view";
 import { replayRuleOf, SEND_AGAIN_WARNING } from "@/lib/events/replay-rules";
 
-export type ReplayAction = (input: { deliveryId: string; confirmSendAgain?: boolean }) => Promise<ActionResult<ReplayResult>>;
+export type ReplayAction = (input: {
+  deliveryId: string;
+  confirmSendAgain?: boolean;
+}) => Promise<ActionResult<ReplayResult>>;
 
 /**
  * Replay one delivery. What it offers follows the same rule the server enforces: exhausted →
@@ -38,7 +41,10 @@ export function ReplayButton({
       const result = await action({ deliveryId, confirmSendAgain });
       setIsConfirming(false);
       if (!result.ok) return setMessage({ tone: "error", text: result.error });
-      setMessage({ tone: "success", text: result.data.isReplayed ? "Replay queued: it is sent in a moment." : "Already queued: nothing to do." });
+      setMessage({
+        tone: "success",
+        text: result.data.isReplayed ? "Replay queued: it is sent in a moment." : "Already queued: nothing to do.",
+      });
       onReplayed();
     });
   }
@@ -72,7 +78,10 @@ export function ReplayButton({
         }
       >
         <p className="font-medium">{SEND_AGAIN_WARNING}</p>
-        <p>impact.com already accepted this one. Send it again only if impact.com lost it; otherwise partners are credited twice.</p>
+        <p>
+          impact.com already accepted this one. Send it again only if impact.com lost it; otherwise partners are
+          credited twice.
+        </p>
       </Dialog>
     </div>
   );

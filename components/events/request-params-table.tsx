@@ -2,7 +2,8 @@ import type { MappedRequest } from "@/lib/events/event-view";
 
 /** The request impact.com received, field by field (credentials were redacted before it was stored). */
 export function RequestParamsTable({ request }: { request: MappedRequest | null }) {
-  if (!request) return <p className="text-sm text-slate-500">Not sent yet: the request appears here after the first attempt.</p>;
+  if (!request)
+    return <p className="text-sm text-slate-500">Not sent yet: the request appears here after the first attempt.</p>;
   return (
     <div className="space-y-2">
       <p className="font-mono text-xs break-all text-slate-600">

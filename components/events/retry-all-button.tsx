@@ -8,7 +8,10 @@ import type { ActionResult, RetryBatchResult } from "@/lib/events/event-view";
 import { eventKeys } from "@/lib/queries/events";
 import type { EventFilters } from "@/lib/schemas/events";
 
-export type RetryFailedAction = (input: { filters: EventFilters; cursor: string | null }) => Promise<ActionResult<RetryBatchResult>>;
+export type RetryFailedAction = (input: {
+  filters: EventFilters;
+  cursor: string | null;
+}) => Promise<ActionResult<RetryBatchResult>>;
 
 type Progress = { done: number; total: number; replayed: number; isRunning: boolean };
 
@@ -33,7 +36,12 @@ export function RetryAllButton({ filters, action }: { filters: EventFilters; act
         break;
       }
       const batch = result.data;
-      current = { ...current, done: current.done + batch.processed, replayed: current.replayed + batch.replayed, total: batch.total ?? current.total };
+      current = {
+        ...current,
+        done: current.done + batch.processed,
+        replayed: current.replayed + batch.replayed,
+        total: batch.total ?? current.total,
+      };
       setProgress(current);
       cursor = batch.nextCursor;
     } while (cursor);
@@ -48,7 +56,12 @@ export function RetryAllButton({ filters, action }: { filters: EventFilters; act
       </Button>
       {progress ? (
         <div className="flex items-center gap-2 text-sm" role="status" data-testid="retry-progress">
-          <progress value={progress.done} max={Math.max(progress.total, 1)} className="h-2 w-32" aria-label="Retry progress" />
+          <progress
+            value={progress.done}
+            max={Math.max(progress.total, 1)}
+            className="h-2 w-32"
+            aria-label="Retry progress"
+          />
           <span>
             {progress.isRunning
               ? `Retrying ${progress.done} of ${progress.total}`

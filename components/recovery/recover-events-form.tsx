@@ -30,19 +30,35 @@ export function RecoverEventsForm({ action }: RecoverEventsFormProps) {
   const [state, formAction, isPending] = useActionState(action, {});
   const [defaults] = useState(() => {
     const now = new Date();
-    return { from: localInputValue(new Date(now.getTime() - 3 * DAY_MS)), to: localInputValue(now), offset: utcOffset(now) };
+    return {
+      from: localInputValue(new Date(now.getTime() - 3 * DAY_MS)),
+      to: localInputValue(now),
+      offset: utcOffset(now),
+    };
   });
   const report = state.report;
   return (
     <form action={formAction} className="space-y-4">
       <p className="text-sm text-slate-600">
-        Lists this Stripe account&apos;s events of the window (Stripe keeps 30 days) and ingests the ones the portal never
-        received. Events already stored are left alone, so running it twice is safe.
+        Lists this Stripe account&apos;s events of the window (Stripe keeps 30 days) and ingests the ones the portal
+        never received. Events already stored are left alone, so running it twice is safe.
       </p>
       <input type="hidden" name="utcOffset" value={defaults.offset} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="From" name="from" type="datetime-local" defaultValue={defaults.from} error={state.field === "from" ? state.error : undefined} />
-        <TextField label="To" name="to" type="datetime-local" defaultValue={defaults.to} error={state.field === "to" ? state.error : undefined} />
+        <TextField
+          label="From"
+          name="from"
+          type="datetime-local"
+          defaultValue={defaults.from}
+          error={state.field === "from" ? state.error : undefined}
+        />
+        <TextField
+          label="To"
+          name="to"
+          type="datetime-local"
+          defaultValue={defaults.to}
+          error={state.field === "to" ? state.error : undefined}
+        />
       </div>
       {state.error && state.field !== "from" && state.field !== "to" ? <Alert>{state.error}</Alert> : null}
       {report ? (

@@ -1,8 +1,8 @@
 // Test data in the fakes over their HTTP control API (the fakes run in another process).
 import { randomBytes } from "node:crypto";
-import { createFakeImpactControl, createFakeStripeControl } from "@/testing/fakes/fake-control";
 import { E2E } from "@/e2e/e2e-config.mjs";
 import type { BrandCredentials } from "@/e2e/support/sign-in";
+import { createFakeImpactControl, createFakeStripeControl } from "@/testing/fakes/fake-control";
 
 export const stripeControl = createFakeStripeControl(E2E.stripeUrl);
 export const impactControl = createFakeImpactControl(E2E.impactUrl);
@@ -28,7 +28,9 @@ export async function seedBrand(companyName: string): Promise<SeededBrand> {
 }
 
 /** A Stripe account in the fake with one secret key of the given mode. */
-export async function seedStripeAccount(mode: "test" | "live" = "test"): Promise<{ stripeAccountId: string; apiKey: string }> {
+export async function seedStripeAccount(
+  mode: "test" | "live" = "test",
+): Promise<{ stripeAccountId: string; apiKey: string }> {
   const apiKey = `sk_${mode}_${alphanumeric(12)}`;
   const account = await stripeControl.addAccount({ keys: [{ key: apiKey }] });
   return { stripeAccountId: account.id, apiKey };

@@ -8,7 +8,10 @@ import { E2E } from "@/e2e/e2e-config.mjs";
 export type StaffCredentials = { email: string; password: string };
 
 export function createStaff(): StaffCredentials {
-  const staff = { email: `support-${randomBytes(4).toString("hex")}@example.com`, password: "correct horse battery staple" };
+  const staff = {
+    email: `support-${randomBytes(4).toString("hex")}@example.com`,
+    password: "correct horse battery staple",
+  };
   execFileSync(
     path.resolve("node_modules/.bin/tsx"),
     ["--conditions=react-server", "scripts/staff-create.ts", "--email", staff.email, "--password", staff.password],

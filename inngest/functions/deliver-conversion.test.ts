@@ -4,15 +4,15 @@ import { createHash } from "node:crypto";
 import { InngestTestEngine, type InngestTestRun } from "@inngest/test";
 import { StepOpCode } from "inngest/types";
 import { describe, expect, it } from "vitest";
-import { buildCustomer, buildEvent, buildPaidInvoice } from "@/testing/stripe/builders";
-import { conversionRequested } from "@/lib/jobs/inngest/events";
 import { deliverConversion } from "@/inngest/functions/deliver-conversion";
-import { DELIVERY_RETRIES, settleFailedRun } from "@/lib/server/deliveries/attempt-in-inngest-step";
 import { prisma } from "@/lib/db";
+import { conversionRequested } from "@/lib/jobs/inngest/events";
+import { DELIVERY_RETRIES, settleFailedRun } from "@/lib/server/deliveries/attempt-in-inngest-step";
 import { claimDelivery } from "@/lib/server/deliveries/claim-delivery";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { createTestIntegration } from "@/testing/db/factories";
 import { useFakes } from "@/testing/fakes/use-fakes";
+import { buildCustomer, buildEvent, buildPaidInvoice } from "@/testing/stripe/builders";
 
 const fakes = useFakes();
 const IMPACT_TOKEN = "delivery-token-123";
@@ -44,6 +44,7 @@ const engineFor = (deliveryId: string) =>
  * from StepFailed (final).
  */
 async function executeOnce(deliveryId: string) {
+  // biome-ignore lint/complexity/useLiteralKeys: individualExecution is protected; the index reaches it on purpose
   const { result } = await engineFor(deliveryId)["individualExecution"]();
   if (result.type !== "step-ran") throw new Error(`expected the attempt step to run, got ${result.type}`);
   const { step, retriable } = result as InngestTestRun.Checkpoint<"step-ran">;
@@ -72,7 +73,11 @@ describe("deliver-conversion", () => {
     expect(result).toEqual({ deliveryId, status: "delivered" });
     expect(fakes.impact.requests({ path: "Conversions" })).toHaveLength(1);
     const [sent] = fakes.impact.conversions();
-    expect(sent).toMatchObject({ authSid: account.impactSid, authToken: IMPACT_TOKEN, path: `/Advertisers/${account.impactSid}/Conversions` });
+    expect(sent).toMatchObject({
+      authSid: account.impactSid,
+      authToken: IMPACT_TOKEN,
+      path: `/Advertisers/${account.impactSid}/Conversions`,
+    });
     expect(sent!.params).toMatchObject({
       CampaignId: "1001",
       EventTypeId: "2001",
@@ -87,9 +92,17 @@ describe("deliver-conversion", () => {
     });
 
     const delivery = await readDelivery(deliveryId);
-    expect(delivery).toMatchObject({ status: "delivered", attemptCount: 1, lastStatusCode: 200, amount: "4999", currency: "USD" });
+    expect(delivery).toMatchObject({
+      status: "delivered",
+      attemptCount: 1,
+      lastStatusCode: 200,
+      amount: "4999",
+      currency: "USD",
+    });
     expect(delivery.queuedUri).toBe((sent!.responseBody as { QueuedUri: string }).QueuedUri);
-    expect(delivery.attempts).toMatchObject([{ number: 1, runner: "inngest", responseStatus: 200, requestMethod: "POST" }]);
+    expect(delivery.attempts).toMatchObject([
+      { number: 1, runner: "inngest", responseStatus: 200, requestMethod: "POST" },
+    ]);
   });
 
   it("retries a 5xx with Inngest's backoff and delivers on the next execution", async () => {
@@ -126,14 +139,21 @@ describe("deliver-conversion", () => {
 
   it("stops on a 400: NonRetriableError, delivery exhausted, nothing sent again", async () => {
     const { deliveryId } = await storePaidInvoice();
-    fakes.impact.failNext({ path: "Conversions", action: { kind: "error", status: 400, message: "CampaignId is not valid" } });
+    fakes.impact.failNext({
+      path: "Conversions",
+      action: { kind: "error", status: 400, message: "CampaignId is not valid" },
+    });
 
     const outcome = await executeOnce(deliveryId);
 
     // StepFailed: Inngest does not retry the step; the SDK then rethrows it into the run as a StepError it
     // marks non-retriable, so the run fails. (@inngest/test 1.0 cannot replay a failed step: a throwing
     // mock resolves with undefined under inngest 4, so that half is not asserted here.)
-    expect(outcome).toMatchObject({ op: StepOpCode.StepFailed, retriable: false, error: { name: "NonRetriableError" } });
+    expect(outcome).toMatchObject({
+      op: StepOpCode.StepFailed,
+      retriable: false,
+      error: { name: "NonRetriableError" },
+    });
     expect(outcome.error.message).toContain("impact.com rejected the request (400): CampaignId is not valid");
     expect(await readDelivery(deliveryId)).toMatchObject({ status: "exhausted", attemptCount: 1, lastStatusCode: 400 });
 
@@ -173,7 +193,11 @@ describe("when Inngest gives up (onFailure)", () => {
     const failure = { event: { data: { event: { data: { deliveryId } } } }, error: new Error("impact.com error 503") };
 
     await settleFailedRun(failure);
-    expect(await readDelivery(deliveryId)).toMatchObject({ status: "exhausted", dueAt: null, lastError: "gave up: impact.com error 503" });
+    expect(await readDelivery(deliveryId)).toMatchObject({
+      status: "exhausted",
+      dueAt: null,
+      lastError: "gave up: impact.com error 503",
+    });
 
     await prisma.delivery.update({ where: { id: deliveryId }, data: { status: "delivered" } });
     await settleFailedRun(failure);
@@ -183,9 +207,15 @@ describe("when Inngest gives up (onFailure)", () => {
   it("does not end a replay when the run it replaced gives up", async () => {
     const { deliveryId } = await storePaidInvoice();
     await prisma.delivery.update({ where: { id: deliveryId }, data: { status: "retrying", generation: 1 } });
-    await settleFailedRun({ event: { data: { event: { data: { deliveryId, generation: 0 } } } }, error: new Error("old run") });
+    await settleFailedRun({
+      event: { data: { event: { data: { deliveryId, generation: 0 } } } },
+      error: new Error("old run"),
+    });
     expect((await readDelivery(deliveryId)).status).toBe("retrying");
-    await settleFailedRun({ event: { data: { event: { data: { deliveryId, generation: 1 } } } }, error: new Error("new run") });
+    await settleFailedRun({
+      event: { data: { event: { data: { deliveryId, generation: 1 } } } },
+      error: new Error("new run"),
+    });
     expect((await readDelivery(deliveryId)).status).toBe("exhausted");
   });
 });

@@ -1,10 +1,10 @@
 // Modifies the refunded conversion's action at impact.com (SPEC §7): wait REFUND_DELAY so the refund
 // can settle, then attempt; while the original conversion is not delivered yet, sleep and try again.
 import { NonRetriableError } from "inngest";
+import { getEnv } from "@/lib/env";
 import { inngest } from "@/lib/jobs/inngest/client";
 import { refundRequested } from "@/lib/jobs/inngest/events";
 import { attemptInStep, DELIVERY_RETRIES, settleFailedRun } from "@/lib/server/deliveries/attempt-in-inngest-step";
-import { getEnv } from "@/lib/env";
 import { retryDelayMs } from "@/lib/server/deliveries/backoff";
 
 /**

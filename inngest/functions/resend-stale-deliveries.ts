@@ -10,7 +10,9 @@ export const resendStaleDeliveries = inngest.createFunction(
   async ({ step }) => {
     const stale = await step.run("find-stale", () => findStaleDeliveries());
     if (stale.length > 0) {
-      await step.run("hand-over", () => inngestRunner.enqueue(stale.map((delivery) => ({ ...delivery, dueAt: new Date(delivery.dueAt) }))));
+      await step.run("hand-over", () =>
+        inngestRunner.enqueue(stale.map((delivery) => ({ ...delivery, dueAt: new Date(delivery.dueAt) }))),
+      );
     }
     return { handedOver: stale.length };
   },

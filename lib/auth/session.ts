@@ -1,10 +1,9 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getServerSession } from "next-auth";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import type { BrandPrincipal, Principal, StaffPrincipal } from "@/lib/auth/principal";
-
 
 export async function getPrincipal(): Promise<Principal | undefined> {
   // Sessions are per request: never prerender a page that asks (and never need secrets at build time).

@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decryptWith, DecryptionError, encryptWith, keyIdOf, keyRingFrom, needsRotation } from "@/lib/crypto/secret-box";
+import {
+  DecryptionError,
+  decryptWith,
+  encryptWith,
+  keyIdOf,
+  keyRingFrom,
+  needsRotation,
+} from "@/lib/crypto/secret-box";
 
 const newKey = () => randomBytes(32).toString("base64");
 

@@ -1,6 +1,7 @@
 // The portal's secrets at rest, sealed with the configured key ring.
+
+import { decryptWith, encryptWith, type KeyRing, keyRingFrom, needsRotation } from "@/lib/crypto/secret-box";
 import { getEnv } from "@/lib/env";
-import { decryptWith, encryptWith, keyRingFrom, needsRotation, type KeyRing } from "@/lib/crypto/secret-box";
 
 function configuredKeyRing(): KeyRing {
   const env = getEnv();

@@ -22,7 +22,8 @@ export const SEND_AGAIN_WARNING = "This sends a second conversion to impact.com.
 export const UNKNOWN_OUTCOME_ERROR = "outcome unknown: the portal stopped before impact.com's answer was recorded";
 
 /** Held conversions may already be at impact.com: like delivered ones, only a person's "Send again" resends them. */
-export const isOutcomeUnknown = (lastError: string | null | undefined) => Boolean(lastError?.startsWith(UNKNOWN_OUTCOME_ERROR));
+export const isOutcomeUnknown = (lastError: string | null | undefined) =>
+  Boolean(lastError?.startsWith(UNKNOWN_OUTCOME_ERROR));
 
 export function replayRuleOf(status: DeliveryStatusName, lastError?: string | null): ReplayRule {
   switch (status) {

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { advertiserPath, basicAuth, IMPACT_TIMEOUT_MS, impactUrl, type ImpactCredentials } from "@/lib/impact/impact-http";
+import {
+  advertiserPath,
+  basicAuth,
+  IMPACT_TIMEOUT_MS,
+  type ImpactCredentials,
+  impactUrl,
+} from "@/lib/impact/impact-http";
 
 const CompanyInformation = z.object({ CompanyName: z.string().trim().min(1) }).loose();
 

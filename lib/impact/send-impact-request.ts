@@ -1,7 +1,14 @@
 // One HTTP call to impact.com that never throws: the caller classifies the
 // outcome and records it as an attempt, so transport errors must come back as data.
+
+import {
+  advertiserPath,
+  basicAuth,
+  IMPACT_TIMEOUT_MS,
+  type ImpactCredentials,
+  impactUrl,
+} from "@/lib/impact/impact-http";
 import { redactRecordedRequest } from "@/lib/mapping/redact";
-import { advertiserPath, basicAuth, IMPACT_TIMEOUT_MS, impactUrl, type ImpactCredentials } from "@/lib/impact/impact-http";
 
 export const MAX_RECORDED_BODY_BYTES = 8 * 1024;
 
@@ -41,7 +48,10 @@ function wireRequest(credentials: ImpactCredentials, request: ImpactRequest) {
 }
 
 /** What sendImpactRequest will record for this request (credentials redacted), known before it is sent. */
-export function recordedImpactRequest(credentials: ImpactCredentials, request: ImpactRequest): ImpactExchange["recorded"] {
+export function recordedImpactRequest(
+  credentials: ImpactCredentials,
+  request: ImpactRequest,
+): ImpactExchange["recorded"] {
   return wireRequest(credentials, request).recorded;
 }
 
@@ -54,14 +64,27 @@ export async function sendImpactRequest(
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const response = await fetch(url, { method: request.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, {
+      method: request.method,
+      headers,
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const text = await response.text();
-    return { recorded, status: response.status, headers: response.headers, body: truncateBody(text), durationMs: elapsed() };
+    return {
+      recorded,
+      status: response.status,
+      headers: response.headers,
+      body: truncateBody(text),
+      durationMs: elapsed(),
+    };
   } catch (error) {
     const isTimeout = error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError");
     return {
       recorded,
-      error: isTimeout ? `timed out after ${timeoutMs} ms` : `network error: ${(error as Error).cause ?? (error as Error).message}`,
+      error: isTimeout
+        ? `timed out after ${timeoutMs} ms`
+        : `network error: ${(error as Error).cause ?? (error as Error).message}`,
       durationMs: elapsed(),
     };
   }

@@ -1,17 +1,17 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
+import { buildConversion, type ConversionContext } from "@/lib/mapping/build-conversion";
+import type { ConversionLineItem } from "@/lib/mapping/checkout-line-items";
+import { MappingError } from "@/lib/mapping/mapping-error";
 import {
+  FIXTURE_INTEGRATION,
   fixtureInvoice,
   fixturePaymentSession,
   fixtureSubscriptionSession,
-  FIXTURE_INTEGRATION,
   withLineMetadata,
   withSubscriptionMetadata,
 } from "@/testing/stripe/fixtures/fixture-builders";
 import { INVOICE_PAID_EVENT } from "@/testing/stripe/fixtures/invoice-paid-event";
-import { buildConversion, type ConversionContext } from "@/lib/mapping/build-conversion";
-import type { ConversionLineItem } from "@/lib/mapping/checkout-line-items";
-import { MappingError } from "@/lib/mapping/mapping-error";
 
 const EMAIL_SHA1 = "24ac8f370c29bf7d9825acdf0beec5e84b331e8b"; // sha1("jenny.rosen@example.com")
 const PAID_AT = "2025-08-18T01:34:21Z"; // status_transitions.paid_at 1755480861
@@ -41,7 +41,10 @@ function mappingError(run: () => unknown): MappingError {
 
 describe("buildConversion — invoice.paid", () => {
   it("maps the fixture invoice to every parameter of the SPEC §7 table, in order", () => {
-    const result = buildConversion(INVOICE_PAID_EVENT.data.object, context({ eventCreated: INVOICE_PAID_EVENT.created }));
+    const result = buildConversion(
+      INVOICE_PAID_EVENT.data.object,
+      context({ eventCreated: INVOICE_PAID_EVENT.created }),
+    );
     expect(result).toEqual({
       params: {
         CampaignId: "12345",
@@ -63,8 +66,17 @@ describe("buildConversion — invoice.paid", () => {
       clickIdSource: null,
     });
     expect(Object.keys(result.params)).toEqual([
-      "CampaignId", "EventTypeId", "EventDate", "OrderId", "CustomerId", "CustomerEmail", "CurrencyCode",
-      "ItemSku1", "ItemCategory1", "ItemQuantity1", "ItemSubTotal1",
+      "CampaignId",
+      "EventTypeId",
+      "EventDate",
+      "OrderId",
+      "CustomerId",
+      "CustomerEmail",
+      "CurrencyCode",
+      "ItemSku1",
+      "ItemCategory1",
+      "ItemQuantity1",
+      "ItemSubTotal1",
     ]);
   });
 
@@ -72,8 +84,19 @@ describe("buildConversion — invoice.paid", () => {
     const invoice = withLineMetadata(fixtureInvoice(), [{ irclickid: "click-1" }]);
     const { params } = buildConversion(invoice, context({ promotionCode: "FALL20" }));
     expect(Object.keys(params)).toEqual([
-      "CampaignId", "EventTypeId", "ClickId", "EventDate", "OrderId", "CustomerId", "CustomerEmail", "CurrencyCode",
-      "OrderPromoCode", "ItemSku1", "ItemCategory1", "ItemQuantity1", "ItemSubTotal1",
+      "CampaignId",
+      "EventTypeId",
+      "ClickId",
+      "EventDate",
+      "OrderId",
+      "CustomerId",
+      "CustomerEmail",
+      "CurrencyCode",
+      "OrderPromoCode",
+      "ItemSku1",
+      "ItemCategory1",
+      "ItemQuantity1",
+      "ItemSubTotal1",
     ]);
     expect(params.ClickId).toBe("click-1");
     expect(params.OrderPromoCode).toBe("FALL20");
@@ -84,7 +107,10 @@ describe("buildConversion — invoice.paid", () => {
     ["subscription_cycle", 19200, "27002"],
     ["subscription_update", 833, "27002"],
   ])("uses the right EventTypeId for billing_reason %s", (billingReason, amountPaid, eventTypeId) => {
-    const result = buildConversion(fixtureInvoice({ billing_reason: billingReason, amount_paid: amountPaid }), context());
+    const result = buildConversion(
+      fixtureInvoice({ billing_reason: billingReason, amount_paid: amountPaid }),
+      context(),
+    );
     expect(result.params.EventTypeId).toBe(eventTypeId);
     expect(result.eventTypeId).toBe(eventTypeId);
   });
@@ -100,9 +126,27 @@ describe("buildConversion — invoice.paid", () => {
   });
 
   it.each([
-    ["invoice line", (i: Stripe.Invoice) => withLineMetadata(i, [{ user_id: "u" }, { IM_REF: " line-click " }]), {}, "line-click", "invoice_line"],
-    ["subscription details", (i: Stripe.Invoice) => withSubscriptionMetadata(i, { impact_click_id: "sub-click" }), {}, "sub-click", "subscription_details"],
-    ["checkout session", (i: Stripe.Invoice) => i, { checkoutSessionMetadata: { irclickid: "cs-click" } }, "cs-click", "checkout_session"],
+    [
+      "invoice line",
+      (i: Stripe.Invoice) => withLineMetadata(i, [{ user_id: "u" }, { IM_REF: " line-click " }]),
+      {},
+      "line-click",
+      "invoice_line",
+    ],
+    [
+      "subscription details",
+      (i: Stripe.Invoice) => withSubscriptionMetadata(i, { impact_click_id: "sub-click" }),
+      {},
+      "sub-click",
+      "subscription_details",
+    ],
+    [
+      "checkout session",
+      (i: Stripe.Invoice) => i,
+      { checkoutSessionMetadata: { irclickid: "cs-click" } },
+      "cs-click",
+      "checkout_session",
+    ],
     ["customer", (i: Stripe.Invoice) => i, { customerMetadata: { IRCLICKID: "cus-click" } }, "cus-click", "customer"],
   ] as const)("takes ClickId from the %s and records the source", (_name, shape, extra, clickId, source) => {
     const result = buildConversion(shape(fixtureInvoice()), context(extra));
@@ -158,7 +202,10 @@ describe("buildConversion — invoice.paid", () => {
   });
 
   it("names the item after the first charging line (not an upgrade's unused-time credit)", () => {
-    const invoice = withLineMetadata(fixtureInvoice({ billing_reason: "subscription_update", amount_paid: 833 }), [{}, {}]);
+    const invoice = withLineMetadata(fixtureInvoice({ billing_reason: "subscription_update", amount_paid: 833 }), [
+      {},
+      {},
+    ]);
     const [credit, charge] = invoice.lines.data;
     if (!credit || !charge) throw new Error("two lines expected");
     Object.assign(credit, { amount: -1000, description: "Unused time on Basic after 18 Aug 2025", quantity: 1 });
@@ -180,7 +227,9 @@ describe("buildConversion — invoice.paid", () => {
   });
 
   it("omits a blank promotion code", () => {
-    expect(buildConversion(fixtureInvoice(), context({ promotionCode: "  " })).params).not.toHaveProperty("OrderPromoCode");
+    expect(buildConversion(fixtureInvoice(), context({ promotionCode: "  " })).params).not.toHaveProperty(
+      "OrderPromoCode",
+    );
   });
 
   it("encodes cleanly as a form", () => {
@@ -239,7 +288,10 @@ describe("buildConversion — checkout.session.completed (payment mode)", () => 
 
   it("falls back to the customer's metadata for ClickId, never to client_reference_id", () => {
     const session = fixturePaymentSession({ client_reference_id: "irclickid-lookalike" });
-    const withCustomer = buildConversion(session, context({ lineItems: LINE_ITEMS, customerMetadata: { im_ref: "cus" } }));
+    const withCustomer = buildConversion(
+      session,
+      context({ lineItems: LINE_ITEMS, customerMetadata: { im_ref: "cus" } }),
+    );
     expect(withCustomer.params.ClickId).toBe("cus");
     expect(withCustomer.clickIdSource).toBe("customer");
     const without = buildConversion(session, context({ lineItems: LINE_ITEMS }));
@@ -260,16 +312,23 @@ describe("buildConversion — checkout.session.completed (payment mode)", () => 
 
   it("formats item subtotals in the session currency", () => {
     const session = fixturePaymentSession({ currency: "jpy" });
-    const { params } = buildConversion(session, context({ lineItems: [{ productId: "p", productName: "n", quantity: 1, amountTotal: 1999 }] }));
+    const { params } = buildConversion(
+      session,
+      context({ lineItems: [{ productId: "p", productName: "n", quantity: 1, amountTotal: 1999 }] }),
+    );
     expect(params.CurrencyCode).toBe("JPY");
     expect(params.ItemSubTotal1).toBe("1999");
   });
 
   it("refuses subscription-mode and unpaid sessions", () => {
-    const subscription = mappingError(() => buildConversion(fixtureSubscriptionSession(), context({ lineItems: LINE_ITEMS })));
+    const subscription = mappingError(() =>
+      buildConversion(fixtureSubscriptionSession(), context({ lineItems: LINE_ITEMS })),
+    );
     expect(subscription.code).toBe("not_a_conversion");
     expect(subscription.message).toBe("subscription checkout: its invoice.paid carries the money");
-    const unpaid = mappingError(() => buildConversion(fixturePaymentSession({ payment_status: "unpaid" }), context({ lineItems: LINE_ITEMS })));
+    const unpaid = mappingError(() =>
+      buildConversion(fixturePaymentSession({ payment_status: "unpaid" }), context({ lineItems: LINE_ITEMS })),
+    );
     expect(unpaid.code).toBe("not_a_conversion");
   });
 
@@ -281,7 +340,10 @@ describe("buildConversion — checkout.session.completed (payment mode)", () => 
 
   it("rejects a bad line item, naming it", () => {
     const error = mappingError(() =>
-      buildConversion(fixturePaymentSession(), context({ lineItems: [{ productId: "p", productName: "n", quantity: 1, amountTotal: 1.5 }] })),
+      buildConversion(
+        fixturePaymentSession(),
+        context({ lineItems: [{ productId: "p", productName: "n", quantity: 1, amountTotal: 1.5 }] }),
+      ),
     );
     expect(error.message).toMatch(/checkout line item 1: amountTotal/);
   });
@@ -295,6 +357,8 @@ describe("buildConversion — checkout.session.completed (payment mode)", () => 
     const noProgram = context();
     noProgram.integration.programId = "";
     expect(mappingError(() => buildConversion(fixtureInvoice(), noProgram)).code).toBe("missing_context");
-    expect(mappingError(() => buildConversion(fixtureInvoice(), context({ eventCreated: 1.5 }))).code).toBe("missing_context");
+    expect(mappingError(() => buildConversion(fixtureInvoice(), context({ eventCreated: 1.5 }))).code).toBe(
+      "missing_context",
+    );
   });
 });

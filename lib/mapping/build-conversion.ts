@@ -3,16 +3,16 @@
 // and passes it in; this file only maps.
 import type Stripe from "stripe";
 import type { ConversionLineItem } from "@/lib/mapping/checkout-line-items";
-import { findClickId, type ClickIdSource, type MetadataLike } from "@/lib/mapping/click-id";
+import { type ClickIdSource, findClickId, type MetadataLike } from "@/lib/mapping/click-id";
 import { formatEventDate } from "@/lib/mapping/event-date";
 import { hashEmail } from "@/lib/mapping/hash-email";
 import { MappingError } from "@/lib/mapping/mapping-error";
 import { formatMinorUnits } from "@/lib/mapping/money";
 import {
-  planCheckoutConversion,
-  planInvoiceConversion,
   type ConversionPlan,
   type IntegrationEventTypes,
+  planCheckoutConversion,
+  planInvoiceConversion,
 } from "@/lib/mapping/plan-deliveries";
 import {
   describePayloadError,
@@ -58,7 +58,10 @@ export function buildConversion(
 ): ConversionRequest {
   if (!context.integration.programId) throw new MappingError("missing_context", "integration programId is empty");
   if (!Number.isSafeInteger(context.eventCreated) || context.eventCreated < 0) {
-    throw new MappingError("missing_context", `eventCreated must be the event's Unix timestamp, got ${context.eventCreated}`);
+    throw new MappingError(
+      "missing_context",
+      `eventCreated must be the event's Unix timestamp, got ${context.eventCreated}`,
+    );
   }
   const kind = (object as { object?: unknown }).object;
   if (kind === "invoice") return buildInvoiceConversion(object, context);
@@ -144,7 +147,14 @@ function buildCheckoutConversion(session: unknown, context: ConversionContext): 
     amountMinor += item.amountTotal;
   });
 
-  return { params, orderId: plan.orderId, eventTypeId: plan.eventTypeId, amountMinor, currency, clickIdSource: click.source };
+  return {
+    params,
+    orderId: plan.orderId,
+    eventTypeId: plan.eventTypeId,
+    amountMinor,
+    currency,
+    clickIdSource: click.source,
+  };
 }
 
 interface HeaderInput {
@@ -188,7 +198,10 @@ function assertLineItem(item: ConversionLineItem, index: number): void {
     throw new MappingError("malformed_payload", `${where}: quantity must be a positive integer, got ${item.quantity}`);
   }
   if (!Number.isSafeInteger(item.amountTotal) || item.amountTotal < 0) {
-    throw new MappingError("malformed_payload", `${where}: amountTotal must be whole minor units ≥ 0, got ${item.amountTotal}`);
+    throw new MappingError(
+      "malformed_payload",
+      `${where}: amountTotal must be whole minor units ≥ 0, got ${item.amountTotal}`,
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fixtureCharge } from "@/testing/stripe/fixtures/fixture-builders";
 import { buildRefund, type SentConversion } from "@/lib/mapping/build-refund";
 import { MappingError } from "@/lib/mapping/mapping-error";
+import { fixtureCharge } from "@/testing/stripe/fixtures/fixture-builders";
 
 const invoiceConversion: SentConversion = {
   eventTypeId: "27001",

@@ -34,7 +34,8 @@ export function buildRefund(
     amountMinor = scaleAmount(conversion.amountMinor, charge.amount, charge.amount_refunded);
     amount = formatMinorUnits(amountMinor, conversion.currency);
   } catch (error) {
-    if (error instanceof RangeError) throw new MappingError("malformed_payload", `refund of ${conversion.orderId}: ${error.message}`);
+    if (error instanceof RangeError)
+      throw new MappingError("malformed_payload", `refund of ${conversion.orderId}: ${error.message}`);
     throw error;
   }
   return {

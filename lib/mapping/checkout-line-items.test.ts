@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { fixtureLineItem } from "@/testing/stripe/fixtures/fixture-builders";
 import { toConversionLineItems } from "@/lib/mapping/checkout-line-items";
 import { MappingError } from "@/lib/mapping/mapping-error";
+import { fixtureLineItem } from "@/testing/stripe/fixtures/fixture-builders";
 
 describe("toConversionLineItems", () => {
   it("takes the product id from the price and the name from the description", () => {
@@ -15,7 +15,9 @@ describe("toConversionLineItems", () => {
     const item = fixtureLineItem({ description: null, quantity: null });
     if (!item.price) throw new Error("price expected");
     item.price.product = { id: "prod_X", name: "Expanded name" } as Stripe.Product;
-    expect(toConversionLineItems([item])).toEqual([{ productId: "prod_X", productName: "Expanded name", quantity: 1, amountTotal: 4900 }]);
+    expect(toConversionLineItems([item])).toEqual([
+      { productId: "prod_X", productName: "Expanded name", quantity: 1, amountTotal: 4900 },
+    ]);
   });
 
   it("throws a MappingError for a line without a price", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fixtureSubscriptionSession } from "@/testing/stripe/fixtures/fixture-builders";
 import { findClickId, findClickIdInMetadata } from "@/lib/mapping/click-id";
+import { fixtureSubscriptionSession } from "@/testing/stripe/fixtures/fixture-builders";
 
 describe("findClickIdInMetadata", () => {
   it.each([
@@ -42,12 +42,18 @@ describe("findClickId", () => {
 
   it("checks invoice lines, subscription details, checkout session, customer — in that order", () => {
     expect(findClickId(all)).toEqual({ clickId: "from-line", source: "invoice_line" });
-    expect(findClickId({ ...all, invoiceLines: [{}] })).toEqual({ clickId: "from-subscription", source: "subscription_details" });
+    expect(findClickId({ ...all, invoiceLines: [{}] })).toEqual({
+      clickId: "from-subscription",
+      source: "subscription_details",
+    });
     expect(findClickId({ ...all, invoiceLines: [], subscriptionDetails: null })).toEqual({
       clickId: "from-session",
       source: "checkout_session",
     });
-    expect(findClickId({ customer: { IM_REF: "from-customer" } })).toEqual({ clickId: "from-customer", source: "customer" });
+    expect(findClickId({ customer: { IM_REF: "from-customer" } })).toEqual({
+      clickId: "from-customer",
+      source: "customer",
+    });
   });
 
   it("lets an earlier source win even with a lower-priority key", () => {

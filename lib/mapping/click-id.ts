@@ -22,9 +22,7 @@ export interface ClickIdSources {
   customer?: MetadataLike;
 }
 
-export type ClickIdMatch =
-  | { clickId: string; source: ClickIdSource }
-  | { clickId: null; source: null };
+export type ClickIdMatch = { clickId: string; source: ClickIdSource } | { clickId: null; source: null };
 
 /**
  * The first non-empty click id, searching sources in order (invoice lines, subscription details,

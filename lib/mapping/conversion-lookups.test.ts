@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { fixtureInvoice, fixturePaymentSession, withLineMetadata, withSubscriptionMetadata } from "@/testing/stripe/fixtures/fixture-builders";
 import { findCustomerIdForLookup, findSubscriptionIdForSessionLookup } from "@/lib/mapping/conversion-lookups";
+import {
+  fixtureInvoice,
+  fixturePaymentSession,
+  withLineMetadata,
+  withSubscriptionMetadata,
+} from "@/testing/stripe/fixtures/fixture-builders";
 
 describe("findSubscriptionIdForSessionLookup", () => {
   it("asks for the subscription's checkout session when the invoice carries no click id (the fixture)", () => {

@@ -3,10 +3,32 @@ import { currencyDecimals, formatMinorUnits, parseMajorUnits, scaleAmount } from
 
 describe("currencyDecimals", () => {
   it.each([
-    ["jpy", 0], ["KRW", 0], ["BIF", 0], ["CLP", 0], ["DJF", 0], ["GNF", 0], ["KMF", 0], ["MGA", 0],
-    ["PYG", 0], ["RWF", 0], ["VND", 0], ["VUV", 0], ["XAF", 0], ["XOF", 0], ["XPF", 0],
-    ["BHD", 3], ["jod", 3], ["KWD", 3], ["OMR", 3], ["TND", 3],
-    ["USD", 2], ["eur", 2], ["UGX", 2], ["ISK", 2], ["HUF", 2], ["TWD", 2],
+    ["jpy", 0],
+    ["KRW", 0],
+    ["BIF", 0],
+    ["CLP", 0],
+    ["DJF", 0],
+    ["GNF", 0],
+    ["KMF", 0],
+    ["MGA", 0],
+    ["PYG", 0],
+    ["RWF", 0],
+    ["VND", 0],
+    ["VUV", 0],
+    ["XAF", 0],
+    ["XOF", 0],
+    ["XPF", 0],
+    ["BHD", 3],
+    ["jod", 3],
+    ["KWD", 3],
+    ["OMR", 3],
+    ["TND", 3],
+    ["USD", 2],
+    ["eur", 2],
+    ["UGX", 2],
+    ["ISK", 2],
+    ["HUF", 2],
+    ["TWD", 2],
   ] as const)("%s has %i decimals", (currency, decimals) => {
     expect(currencyDecimals(currency)).toBe(decimals);
   });
@@ -89,8 +111,17 @@ describe("parseMajorUnits", () => {
   });
 
   it.each([
-    ["19.999", "USD"], ["19.5", "JPY"], ["1.0001", "KWD"], ["", "USD"], ["1.", "USD"], [".5", "USD"],
-    ["+1", "USD"], ["1e3", "USD"], [" 1", "USD"], ["1,00", "EUR"], ["90071992547409.92", "USD"],
+    ["19.999", "USD"],
+    ["19.5", "JPY"],
+    ["1.0001", "KWD"],
+    ["", "USD"],
+    ["1.", "USD"],
+    [".5", "USD"],
+    ["+1", "USD"],
+    ["1e3", "USD"],
+    [" 1", "USD"],
+    ["1,00", "EUR"],
+    ["90071992547409.92", "USD"],
   ] as const)("rejects %j in %s", (text, currency) => {
     expect(() => parseMajorUnits(text, currency)).toThrow(RangeError);
   });

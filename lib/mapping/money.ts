@@ -3,7 +3,21 @@
 
 /** Currencies Stripe charges without a minor unit (SPEC §7). */
 export const ZERO_DECIMAL_CURRENCIES: ReadonlySet<string> = new Set([
-  "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "VND", "VUV", "XAF", "XOF", "XPF",
+  "BIF",
+  "CLP",
+  "DJF",
+  "GNF",
+  "JPY",
+  "KMF",
+  "KRW",
+  "MGA",
+  "PYG",
+  "RWF",
+  "VND",
+  "VUV",
+  "XAF",
+  "XOF",
+  "XPF",
 ]);
 
 /** Currencies with a thousandth minor unit (SPEC §7). */
@@ -56,12 +70,15 @@ export function formatMinorUnits(amount: number | bigint, currency: string): str
  */
 export function parseMajorUnits(amount: string, currency: string): number {
   const match = MAJOR_AMOUNT.exec(amount);
-  if (!match) throw new RangeError(`invalid amount ${JSON.stringify(amount)}: expected digits with an optional decimal part`);
+  if (!match)
+    throw new RangeError(`invalid amount ${JSON.stringify(amount)}: expected digits with an optional decimal part`);
   const [, minus, whole = "0", fraction = ""] = match;
   const decimals = currencyDecimals(currency);
   const kept = fraction.slice(0, decimals);
   if (/[^0]/.test(fraction.slice(decimals))) {
-    throw new RangeError(`amount ${amount} has more than ${decimals} decimals, the precision of ${normalizeCurrency(currency)}`);
+    throw new RangeError(
+      `amount ${amount} has more than ${decimals} decimals, the precision of ${normalizeCurrency(currency)}`,
+    );
   }
   const magnitude = BigInt(whole + kept.padEnd(decimals, "0"));
   const minor = minus ? -magnitude : magnitude;

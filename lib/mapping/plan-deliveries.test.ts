@@ -1,6 +1,9 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
+import { planDeliveries } from "@/lib/mapping/plan-deliveries";
+import { CHECKOUT_SESSION_COMPLETED_EVENT } from "@/testing/stripe/fixtures/checkout-session-completed-event";
 import {
+  FIXTURE_INTEGRATION,
   fixtureCharge,
   fixtureChargeRefundedEvent,
   fixtureCheckoutEvent,
@@ -9,13 +12,13 @@ import {
   fixturePaymentSession,
   fixtureRawEvent,
   fixtureSubscriptionSession,
-  FIXTURE_INTEGRATION,
 } from "@/testing/stripe/fixtures/fixture-builders";
-import { CHECKOUT_SESSION_COMPLETED_EVENT } from "@/testing/stripe/fixtures/checkout-session-completed-event";
 import { INVOICE_PAID_EVENT } from "@/testing/stripe/fixtures/invoice-paid-event";
-import { planDeliveries } from "@/lib/mapping/plan-deliveries";
 
-const config = { eventTypeId: FIXTURE_INTEGRATION.eventTypeId, recurringEventTypeId: FIXTURE_INTEGRATION.recurringEventTypeId };
+const config = {
+  eventTypeId: FIXTURE_INTEGRATION.eventTypeId,
+  recurringEventTypeId: FIXTURE_INTEGRATION.recurringEventTypeId,
+};
 const invoiceEvent = (overrides: Partial<Stripe.Invoice>) => fixtureInvoicePaidEvent(fixtureInvoice(overrides));
 
 describe("planDeliveries — invoice.paid", () => {
@@ -116,7 +119,10 @@ describe("planDeliveries — checkout.session.completed", () => {
 
   it("accepts an expanded payment_intent object", () => {
     const session = fixturePaymentSession({ payment_intent: { id: "pi_expanded" } as Stripe.PaymentIntent });
-    expect(planDeliveries(fixtureCheckoutEvent(session), config)).toMatchObject({ kind: "conversion", orderId: "pi_expanded" });
+    expect(planDeliveries(fixtureCheckoutEvent(session), config)).toMatchObject({
+      kind: "conversion",
+      orderId: "pi_expanded",
+    });
   });
 
   it("skips the fixture's subscription-mode session: its invoice.paid carries the money", () => {
@@ -127,7 +133,10 @@ describe("planDeliveries — checkout.session.completed", () => {
   });
 
   it("skips setup-mode sessions", () => {
-    const plan = planDeliveries(fixtureCheckoutEvent(fixtureSubscriptionSession({ mode: "setup", payment_status: "no_payment_required" })), config);
+    const plan = planDeliveries(
+      fixtureCheckoutEvent(fixtureSubscriptionSession({ mode: "setup", payment_status: "no_payment_required" })),
+      config,
+    );
     expect(plan).toEqual({ kind: "skipped", reason: "setup checkout: no payment was taken" });
   });
 
@@ -139,7 +148,10 @@ describe("planDeliveries — checkout.session.completed", () => {
       eventTypeId: "27001",
       reason: "payment_status unpaid: the payment has not settled yet",
     });
-    const free = planDeliveries(fixtureCheckoutEvent(fixturePaymentSession({ payment_status: "no_payment_required" })), config);
+    const free = planDeliveries(
+      fixtureCheckoutEvent(fixturePaymentSession({ payment_status: "no_payment_required" })),
+      config,
+    );
     expect(free.kind === "skipped" && free.reason).toBe("payment_status no_payment_required: nothing was charged");
   });
 
@@ -156,7 +168,10 @@ describe("planDeliveries — checkout.session.completed", () => {
 
   it("maps checkout.session.async_payment_succeeded like a paid completion", () => {
     const event = fixtureRawEvent("checkout.session.async_payment_succeeded", fixturePaymentSession());
-    expect(planDeliveries(event, config)).toMatchObject({ kind: "conversion", orderId: "pi_3PayTestGaouLfVOpU1a2b3c4d" });
+    expect(planDeliveries(event, config)).toMatchObject({
+      kind: "conversion",
+      orderId: "pi_3PayTestGaouLfVOpU1a2b3c4d",
+    });
   });
 
   it.each([
@@ -165,7 +180,10 @@ describe("planDeliveries — checkout.session.completed", () => {
     ["currency", { currency: null }, /currency: .*expected string/],
     ["object", { object: "invoice" }, /object: .*"checkout.session"/],
   ])("skips a malformed session naming %s", (_field, overrides, reason) => {
-    const plan = planDeliveries(fixtureRawEvent("checkout.session.completed", { ...fixturePaymentSession(), ...overrides }), config);
+    const plan = planDeliveries(
+      fixtureRawEvent("checkout.session.completed", { ...fixturePaymentSession(), ...overrides }),
+      config,
+    );
     expect(plan.kind).toBe("skipped");
     expect(plan.kind === "skipped" && plan.reason).toMatch(/^malformed checkout session: /);
     expect(plan.kind === "skipped" && plan.reason).toMatch(reason);
@@ -205,7 +223,10 @@ describe("planDeliveries — other events", () => {
 
   it("ignores a malformed envelope, naming the field", () => {
     const event = { ...fixtureInvoicePaidEvent(), type: undefined } as unknown as Stripe.Event;
-    expect(planDeliveries(event, config)).toEqual({ kind: "ignored", reason: expect.stringMatching(/^malformed event: type: /) });
+    expect(planDeliveries(event, config)).toEqual({
+      kind: "ignored",
+      reason: expect.stringMatching(/^malformed event: type: /),
+    });
     expect(planDeliveries(null as unknown as Stripe.Event, config).kind).toBe("ignored");
   });
 });

@@ -81,7 +81,8 @@ export function planInvoiceConversion(invoice: unknown, config: IntegrationEvent
       return {
         kind: "skipped",
         orderId,
-        reason: "billing_reason manual: a one-off invoice, not a subscription payment; only subscription invoices are sent",
+        reason:
+          "billing_reason manual: a one-off invoice, not a subscription payment; only subscription invoices are sent",
       };
     case null:
       return { kind: "skipped", orderId, reason: "billing_reason is null: cannot tell a first payment from a renewal" };

@@ -24,7 +24,8 @@ describe("redactAuthorization", () => {
 
 describe("redactSecrets", () => {
   it("masks Stripe secret keys, restricted keys and webhook secrets anywhere", () => {
-    const text = 'key=sk_live_51Habc123XYZ&rk=rk_test_51Hxyz&{"secret":"whsec_AbC+/d=="} sk_test_4eC39HqLyjWDarjtT1zdp7dc';
+    const text =
+      'key=sk_live_51Habc123XYZ&rk=rk_test_51Hxyz&{"secret":"whsec_AbC+/d=="} sk_test_4eC39HqLyjWDarjtT1zdp7dc';
     expect(redactSecrets(text)).toBe('key=sk_live_***&rk=rk_test_***&{"secret":"whsec_***"} sk_test_***');
   });
 
@@ -60,7 +61,12 @@ describe("redactRecordedRequest", () => {
   });
 
   it("matches header names case-insensitively and keeps a null body", () => {
-    const redacted = redactRecordedRequest({ method: "GET", url: "/", headers: { authorization: "Bearer x" }, body: null });
+    const redacted = redactRecordedRequest({
+      method: "GET",
+      url: "/",
+      headers: { authorization: "Bearer x" },
+      body: null,
+    });
     expect(redacted).toEqual({ method: "GET", url: "/", headers: { authorization: "Bearer ***" }, body: null });
   });
 });

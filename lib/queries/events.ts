@@ -2,7 +2,7 @@
 // browser keeps it fresh through the JSON routes (same scope as the page: the session decides).
 import { queryOptions } from "@tanstack/react-query";
 import type { EventDetail, EventPage } from "@/lib/events/event-view";
-import { toSearchParams, type EventListQuery } from "@/lib/schemas/events";
+import { type EventListQuery, toSearchParams } from "@/lib/schemas/events";
 
 /** New events and delivery outcomes show up within this long without a reload. */
 export const EVENTS_REFRESH_MS = 5_000;
@@ -22,7 +22,8 @@ async function fetchJson<T>(url: string, signal: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal, headers: { accept: "application/json" }, cache: "no-store" });
   if (response.status === 401) throw new Error("Your session has ended. Sign in again.");
   const body = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
-  if (!response.ok || body === null) throw new Error(body?.error?.message ?? `Refreshing failed (HTTP ${response.status}).`);
+  if (!response.ok || body === null)
+    throw new Error(body?.error?.message ?? `Refreshing failed (HTTP ${response.status}).`);
   return body;
 }
 

@@ -16,9 +16,19 @@ describe("parseEventListQuery", () => {
     });
     expect(parsed).toEqual({
       ok: true,
-      query: { integration: "cmabc123", type: "invoice.paid", status: "exhausted", from: "2026-11-01", to: "2026-11-30", q: "evt_123" },
+      query: {
+        integration: "cmabc123",
+        type: "invoice.paid",
+        status: "exhausted",
+        from: "2026-11-01",
+        to: "2026-11-30",
+        q: "evt_123",
+      },
     });
-    expect(parseEventListQuery({ status: ["retrying", "delivered"] })).toEqual({ ok: true, query: { status: "retrying" } });
+    expect(parseEventListQuery({ status: ["retrying", "delivered"] })).toEqual({
+      ok: true,
+      query: { status: "retrying" },
+    });
     expect(parseEventListQuery(new URLSearchParams("q=in_1&from=2026-11-01T10:00:00Z"))).toEqual({
       ok: true,
       query: { q: "in_1", from: "2026-11-01T10:00:00Z" },
@@ -26,7 +36,13 @@ describe("parseEventListQuery", () => {
   });
 
   it("explains each bad parameter instead of failing", () => {
-    const parsed = parseEventListQuery({ status: "failed", from: "yesterday", type: "DROP TABLE", cursor: "garbage", integration: "../x" });
+    const parsed = parseEventListQuery({
+      status: "failed",
+      from: "yesterday",
+      type: "DROP TABLE",
+      cursor: "garbage",
+      integration: "../x",
+    });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors).toEqual(
@@ -41,7 +57,10 @@ describe("parseEventListQuery", () => {
   });
 
   it("refuses a range that ends before it starts", () => {
-    expect(parseEventListQuery({ from: "2026-11-02", to: "2026-11-01" })).toEqual({ ok: false, errors: ["To date: is before the From date."] });
+    expect(parseEventListQuery({ from: "2026-11-02", to: "2026-11-01" })).toEqual({
+      ok: false,
+      errors: ["To date: is before the From date."],
+    });
     expect(parseEventListQuery({ from: "2026-11-01", to: "2026-11-01" }).ok).toBe(true);
   });
 });
@@ -50,16 +69,27 @@ describe("event cursor", () => {
   it("round-trips and is URL-safe", () => {
     const cursor = encodeEventCursor(new Date("2026-11-23T04:00:00.123Z"), "0b0e8f1c-7a51-4d7f-9f3e-7c1b6b1a2d3e");
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeEventCursor(cursor)).toEqual({ receivedAt: new Date("2026-11-23T04:00:00.123Z"), id: "0b0e8f1c-7a51-4d7f-9f3e-7c1b6b1a2d3e" });
+    expect(decodeEventCursor(cursor)).toEqual({
+      receivedAt: new Date("2026-11-23T04:00:00.123Z"),
+      id: "0b0e8f1c-7a51-4d7f-9f3e-7c1b6b1a2d3e",
+    });
   });
 
   it("rejects anything it did not make", () => {
-    for (const cursor of ["", "abc", btoa("[1,2]"), btoa('["not a date","x"]'), btoa('["2026-11-23T04:00:00.123Z","bad id!"]')]) {
+    for (const cursor of [
+      "",
+      "abc",
+      btoa("[1,2]"),
+      btoa('["not a date","x"]'),
+      btoa('["2026-11-23T04:00:00.123Z","bad id!"]'),
+    ]) {
       expect(decodeEventCursor(cursor), cursor).toBeNull();
     }
   });
 });
 
 it("writes the query back in a stable order without empty values", () => {
-  expect(toSearchParams({ q: "x", status: "delivered", account: undefined, cursor: "c" }).toString()).toBe("status=delivered&q=x&cursor=c");
+  expect(toSearchParams({ q: "x", status: "delivered", account: undefined, cursor: "c" }).toString()).toBe(
+    "status=delivered&q=x&cursor=c",
+  );
 });

@@ -28,14 +28,19 @@ const param = <T extends z.ZodType>(schema: T) =>
   }, schema.optional());
 
 const rowId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "is not a valid id" });
-const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be a date (YYYY-MM-DD)" });
+const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: "must be a date (YYYY-MM-DD)",
+});
 
 const CURSOR_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Opaque to the browser: base64url of [receivedAt, id] of the last row shown. */
 export function encodeEventCursor(receivedAt: Date | string, id: string): string {
   const iso = typeof receivedAt === "string" ? receivedAt : receivedAt.toISOString();
-  return btoa(JSON.stringify([iso, id])).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  return btoa(JSON.stringify([iso, id]))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
 }
 
 export function decodeEventCursor(cursor: string): { receivedAt: Date; id: string } | null {
@@ -44,7 +49,8 @@ export function decodeEventCursor(cursor: string): { receivedAt: Date; id: strin
     const decoded: unknown = JSON.parse(atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4)));
     if (!Array.isArray(decoded) || decoded.length !== 2) return null;
     const [iso, id] = decoded as unknown[];
-    if (typeof iso !== "string" || !CURSOR_ISO.test(iso) || typeof id !== "string" || !rowId.safeParse(id).success) return null;
+    if (typeof iso !== "string" || !CURSOR_ISO.test(iso) || typeof id !== "string" || !rowId.safeParse(id).success)
+      return null;
     const receivedAt = new Date(iso);
     return Number.isNaN(receivedAt.getTime()) ? null : { receivedAt, id };
   } catch {
@@ -71,7 +77,9 @@ export type EventFilters = z.infer<typeof EventFiltersSchema>;
 
 export const EventListQuerySchema = EventFiltersSchema.safeExtend({
   cursor: param(
-    z.string().refine((cursor) => decodeEventCursor(cursor) !== null, { error: "link is invalid; start again from the newest events" }),
+    z.string().refine((cursor) => decodeEventCursor(cursor) !== null, {
+      error: "link is invalid; start again from the newest events",
+    }),
   ),
 });
 export type EventListQuery = z.infer<typeof EventListQuerySchema>;
@@ -117,5 +125,8 @@ export const ReplayDeliveryInputSchema = z.object({
 
 export const RetryFailedInputSchema = z.object({
   filters: EventFiltersSchema,
-  cursor: z.string().refine((cursor) => decodeEventCursor(cursor) !== null).nullable(),
+  cursor: z
+    .string()
+    .refine((cursor) => decodeEventCursor(cursor) !== null)
+    .nullable(),
 });

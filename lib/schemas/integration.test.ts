@@ -16,7 +16,10 @@ const VALID = {
   apiKey: "sk_test_abcdefgh12345678",
 };
 
-function errorsFor(input: Record<string, unknown>, schema: typeof CreateIntegrationSchema | typeof UpdateIntegrationSchema = CreateIntegrationSchema) {
+function errorsFor(
+  input: Record<string, unknown>,
+  schema: typeof CreateIntegrationSchema | typeof UpdateIntegrationSchema = CreateIntegrationSchema,
+) {
   const parsed = schema.safeParse(input);
   return parsed.success ? {} : fieldErrorsOf(parsed.error);
 }
@@ -96,12 +99,9 @@ describe("CreateIntegrationSchema", () => {
     "rk_live_abcdefgh1234",
     "rk_test_abcdefgh1234",
     "sk_test_demo_portal_0000000000000000",
-  ])(
-    "accepts the Stripe key %s",
-    (apiKey) => {
-      expect(errorsFor({ ...VALID, apiKey })).toEqual({});
-    },
-  );
+  ])("accepts the Stripe key %s", (apiKey) => {
+    expect(errorsFor({ ...VALID, apiKey })).toEqual({});
+  });
 
   it("rejects publishable keys with a precise reason, and anything else with the accepted prefixes", () => {
     expect(errorsFor({ ...VALID, apiKey: "pk_test_abcdefgh1234" }).apiKey).toMatch(/publishable key/);

@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 /** Form field names, in the order the form shows them (labels in SPEC §3). */
-export const INTEGRATION_FIELDS = ["siteUrl", "authToken", "programId", "eventTypeId", "recurringEventTypeId", "apiKey"] as const;
+export const INTEGRATION_FIELDS = [
+  "siteUrl",
+  "authToken",
+  "programId",
+  "eventTypeId",
+  "recurringEventTypeId",
+  "apiKey",
+] as const;
 export type IntegrationField = (typeof INTEGRATION_FIELDS)[number];
 
 export const INTEGRATION_LABELS: Record<IntegrationField, string> = {
@@ -24,7 +31,13 @@ export const SiteUrlSchema = z
   .string()
   .trim()
   .min(1, "Enter your site's URL.")
-  .pipe(z.url({ protocol: /^https$/, hostname: z.regexes.domain, message: "Enter your site's address starting with https://, e.g. https://shop.example.com." }));
+  .pipe(
+    z.url({
+      protocol: /^https$/,
+      hostname: z.regexes.domain,
+      message: "Enter your site's address starting with https://, e.g. https://shop.example.com.",
+    }),
+  );
 
 export const ImpactAuthTokenSchema = z
   .string()
@@ -36,8 +49,14 @@ export const StripeApiKeySchema = z
   .string()
   .trim()
   .min(1, "Enter a Stripe secret or restricted API key.")
-  .refine((key) => !/^pk_/.test(key), "That is a publishable key (pk_…); the portal needs a secret (sk_…) or restricted (rk_…) key.")
-  .refine((key) => /^(sk|rk)_(live|test)_[A-Za-z0-9_]{8,247}$/.test(key), "A Stripe API key starts with sk_live_, sk_test_, rk_live_ or rk_test_.");
+  .refine(
+    (key) => !/^pk_/.test(key),
+    "That is a publishable key (pk_…); the portal needs a secret (sk_…) or restricted (rk_…) key.",
+  )
+  .refine(
+    (key) => /^(sk|rk)_(live|test)_[A-Za-z0-9_]{8,247}$/.test(key),
+    "A Stripe API key starts with sk_live_, sk_test_, rk_live_ or rk_test_.",
+  );
 
 export const CreateIntegrationSchema = z.object({
   siteUrl: SiteUrlSchema,

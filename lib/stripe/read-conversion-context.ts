@@ -41,7 +41,10 @@ async function readCustomerMetadata(stripe: Stripe, customerId: string | null) {
 
 async function readLineItems(stripe: Stripe, sessionId: string) {
   const items: Stripe.LineItem[] = [];
-  for await (const item of stripe.checkout.sessions.listLineItems(sessionId, { limit: 100, expand: ["data.price.product"] })) {
+  for await (const item of stripe.checkout.sessions.listLineItems(sessionId, {
+    limit: 100,
+    expand: ["data.price.product"],
+  })) {
     items.push(item);
   }
   return toConversionLineItems(items);
@@ -58,7 +61,9 @@ export async function readConversionContext(stripe: Stripe, object: StripeObject
     return { lineItems, promotionCode, customerMetadata };
   }
   const subscriptionId = findSubscriptionIdForSessionLookup(object);
-  const sessions = subscriptionId ? await stripe.checkout.sessions.list({ subscription: subscriptionId, limit: 1 }) : undefined;
+  const sessions = subscriptionId
+    ? await stripe.checkout.sessions.list({ subscription: subscriptionId, limit: 1 })
+    : undefined;
   const checkoutSessionMetadata = sessions?.data[0]?.metadata ?? undefined;
   const [promotionCode, customerMetadata] = await Promise.all([
     readPromotionCode(stripe, object),

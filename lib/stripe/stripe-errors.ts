@@ -40,13 +40,22 @@ export function toStripeAppError(error: unknown, doing: string): unknown {
     return new AppError("FORBIDDEN", message, API_KEY_FIELD);
   }
   if (error instanceof Stripe.errors.StripeConnectionError) {
-    return new AppError("UPSTREAM_UNAVAILABLE", `Stripe unreachable while ${doing}. Nothing was changed; try again in a minute.`);
+    return new AppError(
+      "UPSTREAM_UNAVAILABLE",
+      `Stripe unreachable while ${doing}. Nothing was changed; try again in a minute.`,
+    );
   }
   if (error instanceof Stripe.errors.StripeRateLimitError) {
-    return new AppError("RATE_LIMITED", `Stripe is rate limiting requests while ${doing}. Nothing was changed; try again in a minute.`);
+    return new AppError(
+      "RATE_LIMITED",
+      `Stripe is rate limiting requests while ${doing}. Nothing was changed; try again in a minute.`,
+    );
   }
   if (error instanceof Stripe.errors.StripeAPIError) {
-    return new AppError("UPSTREAM_UNAVAILABLE", `Stripe had an internal error while ${doing}. Nothing was changed; try again in a minute.`);
+    return new AppError(
+      "UPSTREAM_UNAVAILABLE",
+      `Stripe had an internal error while ${doing}. Nothing was changed; try again in a minute.`,
+    );
   }
   if (error instanceof Stripe.errors.StripeError) {
     return new AppError("UPSTREAM_REJECTED", `Stripe refused ${doing}: ${error.message}`);

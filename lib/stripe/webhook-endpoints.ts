@@ -2,9 +2,9 @@
 // on and off, removed, and checked. Stripe only; the database is lib/server's.
 import Stripe from "stripe";
 import { AppError } from "@/lib/errors/app-error";
+import type { EndpointStatus } from "@/lib/integrations/integration-view";
 import { STRIPE_WEBHOOK_ENDPOINT_LIMIT, WEBHOOK_EVENTS } from "@/lib/stripe/stripe-client";
 import { callStripe, isStripeKeyRejected, isStripeNotFound, toStripeAppError } from "@/lib/stripe/stripe-errors";
-import type { EndpointStatus } from "@/lib/integrations/integration-view";
 
 /** Tells the brand, in Stripe's Dashboard, which portal object an endpoint belongs to. */
 export const ENDPOINT_METADATA_PORTAL = "payments-integration-portal";
@@ -73,7 +73,10 @@ export async function removeOrphanWebhookEndpoint(stripe: Stripe, endpointId: st
   try {
     await deleteWebhookEndpoint(stripe, endpointId);
   } catch (error) {
-    console.error(`could not remove Stripe webhook endpoint ${endpointId}`, error instanceof Error ? error.message : error);
+    console.error(
+      `could not remove Stripe webhook endpoint ${endpointId}`,
+      error instanceof Error ? error.message : error,
+    );
   }
 }
 
@@ -98,10 +101,14 @@ const STATUS_CHECK_TIMEOUT_MS = 5_000;
 /** What Stripe says about the endpoint right now; never throws. */
 export async function retrieveWebhookEndpointStatus(stripe: Stripe, endpointId: string): Promise<EndpointStatus> {
   try {
-    const endpoint = await stripe.webhookEndpoints.retrieve(endpointId, {}, {
-      timeout: STATUS_CHECK_TIMEOUT_MS,
-      maxNetworkRetries: 0,
-    });
+    const endpoint = await stripe.webhookEndpoints.retrieve(
+      endpointId,
+      {},
+      {
+        timeout: STATUS_CHECK_TIMEOUT_MS,
+        maxNetworkRetries: 0,
+      },
+    );
     return endpoint.status === "disabled" ? "disabled" : "enabled";
   } catch (error) {
     if (isStripeNotFound(error)) return "missing";

@@ -44,8 +44,17 @@ async function store(integration: { id: string; accountId: string }, event: Stri
          "stripeCreatedAt", source, status, outcome, "customerId", payload)
        VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, to_timestamp($7), 'webhook', 'accepted', 'skipped', $8, $9::jsonb)
        ON CONFLICT ("integrationId", "stripeEventId") DO NOTHING RETURNING id`,
-      [integration.accountId, integration.id, event.id, event.type, event.livemode, event.api_version ?? null, event.created,
-        (event.data.object as { customer?: string }).customer ?? null, JSON.stringify(event)],
+      [
+        integration.accountId,
+        integration.id,
+        event.id,
+        event.type,
+        event.livemode,
+        event.api_version ?? null,
+        event.created,
+        (event.data.object as { customer?: string }).customer ?? null,
+        JSON.stringify(event),
+      ],
     );
     const eventRowId = inserted.rows[0]?.id;
     if (eventRowId) {
@@ -79,7 +88,12 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
   if (!integration?.secret) return send(res, 404, { error: "no integration with this id" });
   let event: Stripe.Event;
   try {
-    event = Stripe.webhooks.constructEvent(body, String(req.headers["stripe-signature"] ?? ""), decryptWith(ring, integration.secret), 300);
+    event = Stripe.webhooks.constructEvent(
+      body,
+      String(req.headers["stripe-signature"] ?? ""),
+      decryptWith(ring, integration.secret),
+      300,
+    );
   } catch (error) {
     return send(res, 400, { error: (error as Error).message });
   }

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
+import { runIntakeLoad } from "@/scripts/bench/intake-load";
 import { startFakeImpact } from "@/testing/fakes/fake-impact";
 import { startFakeStripe } from "@/testing/fakes/fake-stripe";
 import { createBenchDatabase } from "@/testing/harness/bench-databases";
@@ -11,7 +12,6 @@ import { percentile } from "@/testing/harness/percentile";
 import { startPortal } from "@/testing/harness/portal-process";
 import { seedIntegrations } from "@/testing/harness/seed-integrations";
 import { invoicePaidTemplate } from "@/testing/harness/signed-webhooks";
-import { runIntakeLoad } from "@/scripts/bench/intake-load";
 
 export type EndToEndReport = {
   rate: number;
@@ -25,15 +25,33 @@ export type EndToEndReport = {
   max: number;
 };
 
-export async function benchEndToEnd({ rate, seconds, logDir }: { rate: number; seconds: number; logDir: string }): Promise<EndToEndReport> {
+export async function benchEndToEnd({
+  rate,
+  seconds,
+  logDir,
+}: {
+  rate: number;
+  seconds: number;
+  logDir: string;
+}): Promise<EndToEndReport> {
   const databaseUrl = await createBenchDatabase("e2e");
   const integrations = await seedIntegrations(databaseUrl, { accounts: 2, perAccount: 2 });
-  const stripe = await startFakeStripe({ port: HARNESS.stripePort, accounts: integrations.map((integration) => ({ keys: [{ key: integration.stripeApiKey }] })) });
+  const stripe = await startFakeStripe({
+    port: HARNESS.stripePort,
+    accounts: integrations.map((integration) => ({ keys: [{ key: integration.stripeApiKey }] })),
+  });
   const impact = await startFakeImpact({
     port: HARNESS.impactPort,
-    accounts: [...new Set(integrations.map((integration) => integration.impactSid))].map((sid) => ({ sid, authTokens: [HARNESS.impactToken] })),
+    accounts: [...new Set(integrations.map((integration) => integration.impactSid))].map((sid) => ({
+      sid,
+      authTokens: [HARNESS.impactToken],
+    })),
   });
-  const portal = await startPortal({ port: HARNESS.portalPort, env: portalEnv({ databaseUrl, port: HARNESS.portalPort }), logFile: path.join(logDir, "portal-e2e.log") });
+  const portal = await startPortal({
+    port: HARNESS.portalPort,
+    env: portalEnv({ databaseUrl, port: HARNESS.portalPort }),
+    logFile: path.join(logDir, "portal-e2e.log"),
+  });
   const sentAt = new Map<string, number>();
   try {
     const load = await runIntakeLoad({

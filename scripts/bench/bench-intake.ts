@@ -3,13 +3,13 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { type LoadResult, runIntakeLoad } from "@/scripts/bench/intake-load";
 import { createBenchDatabase } from "@/testing/harness/bench-databases";
 import { HARNESS, portalEnv } from "@/testing/harness/harness-config";
 import { startPortal } from "@/testing/harness/portal-process";
 import { seedIntegrations } from "@/testing/harness/seed-integrations";
-import { probeWebhookRoute, startService, type ServiceProcess } from "@/testing/harness/service-process";
+import { probeWebhookRoute, type ServiceProcess, startService } from "@/testing/harness/service-process";
 import { invoicePaidTemplate } from "@/testing/harness/signed-webhooks";
-import { runIntakeLoad, type LoadResult } from "@/scripts/bench/intake-load";
 
 export type IntakeSettings = { rate: number; seconds: number; connections: number; logDir: string };
 export type IntakeReport = { results: LoadResult[]; stored: Record<string, { rows: number; acknowledged: number }> };
@@ -40,8 +40,21 @@ export async function benchIntake(settings: IntakeSettings): Promise<IntakeRepor
   // portal's worker idle, so both servers do the same verify-and-insert; deliveries are the e2e bench's.
   const template = invoicePaidTemplate("manual");
   const targets = [
-    { name: "portal", suffix: "intake_portal", start: (url: string) => startPortal({ port: HARNESS.portalPort, env: portalEnv({ databaseUrl: url, port: HARNESS.portalPort }), logFile: path.join(settings.logDir, "portal-intake.log") }) },
-    { name: "baseline", suffix: "intake_baseline", start: (url: string) => startBaseline(url, path.join(settings.logDir, "baseline.log")) },
+    {
+      name: "portal",
+      suffix: "intake_portal",
+      start: (url: string) =>
+        startPortal({
+          port: HARNESS.portalPort,
+          env: portalEnv({ databaseUrl: url, port: HARNESS.portalPort }),
+          logFile: path.join(settings.logDir, "portal-intake.log"),
+        }),
+    },
+    {
+      name: "baseline",
+      suffix: "intake_baseline",
+      start: (url: string) => startBaseline(url, path.join(settings.logDir, "baseline.log")),
+    },
   ];
   const results: LoadResult[] = [];
   const stored: IntakeReport["stored"] = {};

@@ -4,10 +4,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { benchDatabaseUrl, createBenchDatabase } from "@/testing/harness/bench-databases";
-import { median } from "@/testing/harness/percentile";
 import { LOG_QUERIES, type LogQueryParams } from "@/scripts/bench/log-queries";
 import { seedBulkEvents, seededEventCount } from "@/scripts/bench/seed-bulk-events";
+import { benchDatabaseUrl, createBenchDatabase } from "@/testing/harness/bench-databases";
+import { median } from "@/testing/harness/percentile";
 
 export const LOG_EVENTS = 1_000_000;
 export const TARGET_MS = 100;
@@ -33,7 +33,17 @@ function timeFindEvents(databaseUrl: string, params: LogQueryParams, runs: numbe
   const output = execFileSync(
     path.resolve("node_modules/.bin/tsx"),
     ["--conditions=react-server", "scripts/bench/time-find-events.ts", JSON.stringify(params), String(runs)],
-    { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: "x".repeat(32), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64") }, encoding: "utf8" },
+    {
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: "x".repeat(32),
+        ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+      },
+      encoding: "utf8",
+    },
   );
   return JSON.parse(output.trim().split("\n").at(-1)!) as FindEventsResult[];
 }
@@ -53,19 +63,25 @@ function describePlan(node: PlanNode): string {
 }
 
 async function sampleParams(client: pg.Client): Promise<{ params: LogQueryParams; accountEvents: number }> {
-  const biggest = (await client.query<{ accountId: string; n: string }>(
-    `SELECT "accountId", count(*) AS n FROM "StripeEvent" GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
-  )).rows[0]!;
-  const deep = (await client.query<{ receivedAt: Date; id: string }>(
-    `SELECT "receivedAt", id FROM "StripeEvent" WHERE "accountId" = $1 ORDER BY "receivedAt" DESC, id DESC OFFSET 10000 LIMIT 1`,
-    [biggest.accountId],
-  )).rows[0]!;
+  const biggest = (
+    await client.query<{ accountId: string; n: string }>(
+      `SELECT "accountId", count(*) AS n FROM "StripeEvent" GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    )
+  ).rows[0]!;
+  const deep = (
+    await client.query<{ receivedAt: Date; id: string }>(
+      `SELECT "receivedAt", id FROM "StripeEvent" WHERE "accountId" = $1 ORDER BY "receivedAt" DESC, id DESC OFFSET 10000 LIMIT 1`,
+      [biggest.accountId],
+    )
+  ).rows[0]!;
   // An old event of that account: its ids are what a support engineer would paste into the search box.
-  const old = (await client.query<{ stripeEventId: string; customerId: string; orderId: string; integrationId: string }>(
-    `SELECT e."stripeEventId", e."customerId", d."orderId", e."integrationId" FROM "StripeEvent" e JOIN "Delivery" d ON d."stripeEventId" = e.id
+  const old = (
+    await client.query<{ stripeEventId: string; customerId: string; orderId: string; integrationId: string }>(
+      `SELECT e."stripeEventId", e."customerId", d."orderId", e."integrationId" FROM "StripeEvent" e JOIN "Delivery" d ON d."stripeEventId" = e.id
      WHERE e."accountId" = $1 AND d."orderId" IS NOT NULL ORDER BY e."receivedAt" ASC LIMIT 1 OFFSET 100`,
-    [biggest.accountId],
-  )).rows[0]!;
+      [biggest.accountId],
+    )
+  ).rows[0]!;
   const to = new Date(Date.now() - 60 * 86_400_000);
   return {
     accountEvents: Number(biggest.n),
@@ -88,10 +104,9 @@ export async function benchLogQueries({ runs }: { runs: number }): Promise<LogQu
     const results: LogQueryResult[] = [];
     for (const query of LOG_QUERIES) {
       const explain = async () => {
-        const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Planning Time": number; "Execution Time": number }] }>(
-          `EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`,
-          query.params(params),
-        );
+        const { rows } = await client.query<{
+          "QUERY PLAN": [{ Plan: PlanNode; "Planning Time": number; "Execution Time": number }];
+        }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`, query.params(params));
         return rows[0]!["QUERY PLAN"][0];
       };
       const warm = await explain();
@@ -109,7 +124,16 @@ export async function benchLogQueries({ runs }: { runs: number }): Promise<LogQu
       });
     }
     const findEvents = timeFindEvents(url, params, runs);
-    return { events: LOG_EVENTS, seededSeconds, source: "equivalent SQL (scripts/bench/log-queries.ts)", account: params.accountId, accountEvents, runs, results, findEvents };
+    return {
+      events: LOG_EVENTS,
+      seededSeconds,
+      source: "equivalent SQL (scripts/bench/log-queries.ts)",
+      account: params.accountId,
+      accountEvents,
+      runs,
+      results,
+      findEvents,
+    };
   } finally {
     await client.end();
   }

@@ -1,8 +1,8 @@
 // Signed webhook load with autocannon: every request gets distinct Stripe ids and a fresh real
 // signature (setupRequest), spread round-robin over the seeded integrations.
 import autocannon from "autocannon";
-import { benchIds, signPayload, type InvoiceTemplate } from "@/testing/harness/signed-webhooks";
 import type { SeededIntegration } from "@/testing/harness/seed-integrations";
+import { benchIds, type InvoiceTemplate, signPayload } from "@/testing/harness/signed-webhooks";
 
 export type LoadResult = {
   target: string;
@@ -54,7 +54,10 @@ export async function runIntakeLoad(options: LoadOptions): Promise<LoadResult> {
             ...request,
             path: `/api/webhooks/stripe/${integration.id}`,
             body,
-            headers: { "content-type": "application/json", "stripe-signature": signPayload(body, integration.webhookSecret) },
+            headers: {
+              "content-type": "application/json",
+              "stripe-signature": signPayload(body, integration.webhookSecret),
+            },
           };
         },
       },

@@ -26,28 +26,56 @@ const SEARCH_UNION = `e.id IN (
 
 export const LOG_QUERIES: LogQuery[] = [
   { name: "first page", sql: scoped(""), params: (p) => [p.accountId] },
-  { name: "page after a cursor 10,000 rows deep", sql: scoped(`AND (e."receivedAt", e.id) < ($2, $3)`), params: (p) => [p.accountId, p.cursor.receivedAt, p.cursor.id] },
+  {
+    name: "page after a cursor 10,000 rows deep",
+    sql: scoped(`AND (e."receivedAt", e.id) < ($2, $3)`),
+    params: (p) => [p.accountId, p.cursor.receivedAt, p.cursor.id],
+  },
   { name: "integration", sql: scoped(`AND e."integrationId" = $2`), params: (p) => [p.accountId, p.integrationId] },
   { name: "type charge.refunded", sql: scoped(`AND e.type = $2`), params: (p) => [p.accountId, "charge.refunded"] },
-  { name: "outcome exhausted", sql: scoped(`AND e.outcome = $2::"EventOutcome"`), params: (p) => [p.accountId, "exhausted"] },
-  { name: "outcome pending (rare)", sql: scoped(`AND e.outcome = $2::"EventOutcome"`), params: (p) => [p.accountId, "pending"] },
-  { name: "date range (7 days, 60 days ago)", sql: scoped(`AND e."receivedAt" >= $2 AND e."receivedAt" < $3`), params: (p) => [p.accountId, p.from, p.to] },
+  {
+    name: "outcome exhausted",
+    sql: scoped(`AND e.outcome = $2::"EventOutcome"`),
+    params: (p) => [p.accountId, "exhausted"],
+  },
+  {
+    name: "outcome pending (rare)",
+    sql: scoped(`AND e.outcome = $2::"EventOutcome"`),
+    params: (p) => [p.accountId, "pending"],
+  },
+  {
+    name: "date range (7 days, 60 days ago)",
+    sql: scoped(`AND e."receivedAt" >= $2 AND e."receivedAt" < $3`),
+    params: (p) => [p.accountId, p.from, p.to],
+  },
   {
     name: "integration + outcome + date range",
-    sql: scoped(`AND e."integrationId" = $2 AND e.outcome = 'exhausted' AND e."receivedAt" >= $3 AND e."receivedAt" < $4`),
+    sql: scoped(
+      `AND e."integrationId" = $2 AND e.outcome = 'exhausted' AND e."receivedAt" >= $3 AND e."receivedAt" < $4`,
+    ),
     params: (p) => [p.accountId, p.integrationId, p.from, p.to],
   },
-  { name: "search: Stripe event id", sql: scoped(`AND e."stripeEventId" = $2`), params: (p) => [p.accountId, p.stripeEventId] },
+  {
+    name: "search: Stripe event id",
+    sql: scoped(`AND e."stripeEventId" = $2`),
+    params: (p) => [p.accountId, p.stripeEventId],
+  },
   { name: "search: customer id", sql: scoped(`AND e."customerId" = $2`), params: (p) => [p.accountId, p.customerId] },
   {
     name: "search: OrderId (via Delivery)",
     sql: scoped(`AND EXISTS (SELECT 1 FROM "Delivery" d WHERE d."stripeEventId" = e.id AND d."orderId" = $2)`),
     params: (p) => [p.accountId, p.orderId],
   },
-  { name: "search: one box, UNION of the three", sql: scoped(`AND ${SEARCH_UNION}`), params: (p) => [p.accountId, p.orderId] },
+  {
+    name: "search: one box, UNION of the three",
+    sql: scoped(`AND ${SEARCH_UNION}`),
+    params: (p) => [p.accountId, p.orderId],
+  },
   {
     name: "search: one box, OR of the three",
-    sql: scoped(`AND (e."stripeEventId" = $2 OR e."customerId" = $2 OR EXISTS (SELECT 1 FROM "Delivery" d WHERE d."stripeEventId" = e.id AND d."orderId" = $2))`),
+    sql: scoped(
+      `AND (e."stripeEventId" = $2 OR e."customerId" = $2 OR EXISTS (SELECT 1 FROM "Delivery" d WHERE d."stripeEventId" = e.id AND d."orderId" = $2))`,
+    ),
     params: (p) => [p.accountId, p.orderId],
   },
   {

@@ -1,12 +1,17 @@
 // The bench's table on stdout, from the same report object that is written as JSON.
-import type { BenchReport } from "@/scripts/bench/bench-report";
+
 import { TARGET_MS } from "@/scripts/bench/bench-log-queries";
+import type { BenchReport } from "@/scripts/bench/bench-report";
 
 function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((row) => row.map(String))];
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => row[column]!.length)));
   const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ")} |`;
-  return [line(cells[0]!), `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`, ...cells.slice(1).map(line)].join("\n");
+  return [
+    line(cells[0]!),
+    `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`,
+    ...cells.slice(1).map(line),
+  ].join("\n");
 }
 
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
@@ -14,19 +19,25 @@ const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toF
 export function formatReport(report: BenchReport): string {
   const out: string[] = [];
   const m = report.machine;
-  out.push(`machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, node ${m.node}, load average at start ${m.loadAverage.join(" ")}`);
+  out.push(
+    `machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, node ${m.node}, load average at start ${m.loadAverage.join(" ")}`,
+  );
   if (report.intake) {
     const { results, stored } = report.intake;
     out.push("", "Intake (signed invoice.paid webhooks, distinct event ids, real signatures)");
-    out.push(table(
-      ["server", "load", "requests", "2xx", "failed", "req/s", "p50 ms", "p99 ms", "max ms"],
-      results.map((r) => [r.target, r.mode, r.requests, r.ok, r.failed, fixed(r.throughput), r.p50, r.p99, r.max]),
-    ));
+    out.push(
+      table(
+        ["server", "load", "requests", "2xx", "failed", "req/s", "p50 ms", "p99 ms", "max ms"],
+        results.map((r) => [r.target, r.mode, r.requests, r.ok, r.failed, fixed(r.throughput), r.p50, r.p99, r.max]),
+      ),
+    );
     for (const mode of new Set(results.map((r) => r.mode))) {
       const portal = results.find((r) => r.target === "portal" && r.mode === mode);
       const baseline = results.find((r) => r.target === "baseline" && r.mode === mode);
       if (!portal || !baseline) continue;
-      out.push(`portal/baseline at ${mode}: throughput ${fixed(portal.throughput / baseline.throughput, 2)}×, p50 ${fixed(portal.p50 / baseline.p50, 2)}×, p99 ${fixed(portal.p99 / baseline.p99, 2)}×`);
+      out.push(
+        `portal/baseline at ${mode}: throughput ${fixed(portal.throughput / baseline.throughput, 2)}×, p50 ${fixed(portal.p50 / baseline.p50, 2)}×, p99 ${fixed(portal.p99 / baseline.p99, 2)}×`,
+      );
     }
     for (const [target, count] of Object.entries(stored)) {
       // Rows may exceed 2xx by the requests still in flight when a run's clock stopped; never the reverse.
@@ -36,22 +47,53 @@ export function formatReport(report: BenchReport): string {
   }
   if (report.endToEnd) {
     const e = report.endToEnd;
-    out.push("", `End to end (webhook sent → conversion recorded by the fake impact.com; local runner; ${e.rate} req/s for ${e.seconds} s)`);
-    out.push(table(["acknowledged", "converted", "duplicates", "p50 ms", "p90 ms", "p99 ms", "max ms"], [[e.acknowledged, e.converted, e.duplicates, e.p50, e.p90, e.p99, e.max]]));
+    out.push(
+      "",
+      `End to end (webhook sent → conversion recorded by the fake impact.com; local runner; ${e.rate} req/s for ${e.seconds} s)`,
+    );
+    out.push(
+      table(
+        ["acknowledged", "converted", "duplicates", "p50 ms", "p90 ms", "p99 ms", "max ms"],
+        [[e.acknowledged, e.converted, e.duplicates, e.p50, e.p90, e.p99, e.max]],
+      ),
+    );
   }
   if (report.logQueries) {
     const l = report.logQueries;
-    out.push("", `Delivery log over ${l.events.toLocaleString("en")} events (${l.source}); account ${l.account} holds ${l.accountEvents.toLocaleString("en")}; server time, median of ${l.runs}`);
-    out.push(table(
-      ["query", "median ms", "max ms", "rows", `≤ ${TARGET_MS} ms`, "plan"],
-      l.results.map((r) => [r.name, fixed(r.medianMs, 2), fixed(r.maxMs, 2), r.rows, r.medianMs <= TARGET_MS ? "yes" : "NO", r.plan]),
-    ));
+    out.push(
+      "",
+      `Delivery log over ${l.events.toLocaleString("en")} events (${l.source}); account ${l.account} holds ${l.accountEvents.toLocaleString("en")}; server time, median of ${l.runs}`,
+    );
+    out.push(
+      table(
+        ["query", "median ms", "max ms", "rows", `≤ ${TARGET_MS} ms`, "plan"],
+        l.results.map((r) => [
+          r.name,
+          fixed(r.medianMs, 2),
+          fixed(r.maxMs, 2),
+          r.rows,
+          r.medianMs <= TARGET_MS ? "yes" : "NO",
+          r.plan,
+        ]),
+      ),
+    );
     if (l.findEvents) {
-      out.push("", `findEvents() from lib/server/events/find-events.ts, timed in-process (Prisma, adapter and round trips included), median of ${l.runs}`);
-      out.push(table(
-        ["query", "median ms", "max ms", "rows", `≤ ${TARGET_MS} ms`],
-        l.findEvents.map((r) => [r.name, fixed(r.medianMs, 2), fixed(r.maxMs, 2), r.rows, r.medianMs <= TARGET_MS ? "yes" : "NO"]),
-      ));
+      out.push(
+        "",
+        `findEvents() from lib/server/events/find-events.ts, timed in-process (Prisma, adapter and round trips included), median of ${l.runs}`,
+      );
+      out.push(
+        table(
+          ["query", "median ms", "max ms", "rows", `≤ ${TARGET_MS} ms`],
+          l.findEvents.map((r) => [
+            r.name,
+            fixed(r.medianMs, 2),
+            fixed(r.maxMs, 2),
+            r.rows,
+            r.medianMs <= TARGET_MS ? "yes" : "NO",
+          ]),
+        ),
+      );
     }
   }
   return out.join("\n");

@@ -6,12 +6,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensurePortalBuilt } from "@/testing/harness/portal-process";
 import { benchEndToEnd } from "@/scripts/bench/bench-end-to-end";
 import { benchIntake } from "@/scripts/bench/bench-intake";
 import { benchLogQueries } from "@/scripts/bench/bench-log-queries";
 import type { BenchReport } from "@/scripts/bench/bench-report";
 import { printReport } from "@/scripts/bench/print-report";
+import { ensurePortalBuilt } from "@/testing/harness/portal-process";
 
 const { values } = parseArgs({
   options: {
@@ -45,11 +45,20 @@ async function main() {
   if (phases.has("intake") || phases.has("e2e")) report.build = ensurePortalBuilt({ force: values.build });
   if (phases.has("intake")) {
     console.log("▶ intake: portal vs baseline");
-    report.intake = await benchIntake({ rate: Number(values.rate), seconds: Number(values.seconds), connections: Number(values.connections), logDir });
+    report.intake = await benchIntake({
+      rate: Number(values.rate),
+      seconds: Number(values.seconds),
+      connections: Number(values.connections),
+      logDir,
+    });
   }
   if (phases.has("e2e")) {
     console.log("▶ end to end: webhook → impact.com conversion");
-    report.endToEnd = await benchEndToEnd({ rate: Number(values["e2e-rate"]), seconds: Number(values["e2e-seconds"]), logDir });
+    report.endToEnd = await benchEndToEnd({
+      rate: Number(values["e2e-rate"]),
+      seconds: Number(values["e2e-seconds"]),
+      logDir,
+    });
   }
   if (phases.has("log")) {
     console.log("▶ delivery-log queries over 1,000,000 events");

@@ -25,7 +25,8 @@ async function dropSecondaryStructures(client: pg.Client): Promise<Dropped> {
 
 async function restore(client: pg.Client, dropped: Dropped): Promise<void> {
   for (const definition of dropped.indexes) await client.query(definition);
-  for (const fk of dropped.foreignKeys) await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`);
+  for (const fk of dropped.foreignKeys)
+    await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`);
 }
 
 const ACCOUNTS_SQL = `
@@ -84,12 +85,18 @@ const DELIVERIES_SQL = `
   FROM "StripeEvent" e WHERE e.status = 'accepted'`;
 
 /** Fills an empty, migrated database with `events` events and their deliveries; returns seconds taken. */
-export async function seedBulkEvents(databaseUrl: string, events: number, log: (line: string) => void = console.log): Promise<number> {
+export async function seedBulkEvents(
+  databaseUrl: string,
+  events: number,
+  log: (line: string) => void = console.log,
+): Promise<number> {
   const started = Date.now();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '64MB'; SELECT setseed(0.42)`);
+    await client.query(
+      `SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET work_mem = '64MB'; SELECT setseed(0.42)`,
+    );
     await client.query(ACCOUNTS_SQL);
     const dropped = await dropSecondaryStructures(client);
     const step = async (label: string, sql: string, params: unknown[] = []) => {
@@ -103,7 +110,9 @@ export async function seedBulkEvents(databaseUrl: string, events: number, log: (
     await restore(client, dropped);
     log(`  indexes and foreign keys rebuilt (${((Date.now() - at) / 1000).toFixed(1)} s)`);
     await step("VACUUM ANALYZE", `VACUUM ANALYZE "StripeEvent", "Delivery"`);
-    await client.query(`CREATE TABLE ${SEED_MARKER_TABLE} (events int NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now())`);
+    await client.query(
+      `CREATE TABLE ${SEED_MARKER_TABLE} (events int NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now())`,
+    );
     await client.query(`INSERT INTO ${SEED_MARKER_TABLE} (events) VALUES ($1)`, [events]);
   } finally {
     await client.end();

@@ -3,13 +3,23 @@
 // bench-log-queries.ts as a child process, because the portal's modules need the react-server
 // condition and DATABASE_URL set before they load:
 //   DATABASE_URL=… tsx --conditions=react-server scripts/bench/time-find-events.ts '<params json>' <runs>
-import { encodeEventCursor, type EventListQuery } from "@/lib/schemas/events";
-import { findEvents } from "@/lib/server/events/find-events";
-import type { EventScope } from "@/lib/server/events/event-scope";
+
 import { prisma } from "@/lib/db";
+import { type EventListQuery, encodeEventCursor } from "@/lib/schemas/events";
+import type { EventScope } from "@/lib/server/events/event-scope";
+import { findEvents } from "@/lib/server/events/find-events";
 import { median } from "@/testing/harness/percentile";
 
-type Params = { accountId: string; integrationId: string; cursor: { receivedAt: string; id: string }; from: string; to: string; stripeEventId: string; customerId: string; orderId: string };
+type Params = {
+  accountId: string;
+  integrationId: string;
+  cursor: { receivedAt: string; id: string };
+  from: string;
+  to: string;
+  stripeEventId: string;
+  customerId: string;
+  orderId: string;
+};
 
 async function main() {
   const params = JSON.parse(process.argv[2]!) as Params;
@@ -19,13 +29,21 @@ async function main() {
   const q = (query: Partial<EventListQuery>) => query as EventListQuery;
   const scenarios: [string, EventScope, EventListQuery][] = [
     ["first page", brand, q({})],
-    ["page after a cursor 10,000 rows deep", brand, q({ cursor: encodeEventCursor(params.cursor.receivedAt, params.cursor.id) })],
+    [
+      "page after a cursor 10,000 rows deep",
+      brand,
+      q({ cursor: encodeEventCursor(params.cursor.receivedAt, params.cursor.id) }),
+    ],
     ["integration", brand, q({ integration: params.integrationId })],
     ["type charge.refunded", brand, q({ type: "charge.refunded" })],
     ["outcome exhausted", brand, q({ status: "exhausted" })],
     ["outcome pending (rare)", brand, q({ status: "pending" })],
     ["date range (7 days, 60 days ago)", brand, q({ from: params.from, to: params.to })],
-    ["integration + outcome + date range", brand, q({ integration: params.integrationId, status: "exhausted", from: params.from, to: params.to })],
+    [
+      "integration + outcome + date range",
+      brand,
+      q({ integration: params.integrationId, status: "exhausted", from: params.from, to: params.to }),
+    ],
     ["search: Stripe event id", brand, q({ q: params.stripeEventId })],
     ["search: customer id", brand, q({ q: params.customerId })],
     ["search: OrderId", brand, q({ q: params.orderId })],
@@ -42,7 +60,12 @@ async function main() {
       await findEvents(scope, query);
       times.push(performance.now() - started);
     }
-    results.push({ name, medianMs: Math.round(median(times) * 100) / 100, maxMs: Math.round(Math.max(...times) * 100) / 100, rows: first.items.length });
+    results.push({
+      name,
+      medianMs: Math.round(median(times) * 100) / 100,
+      maxMs: Math.round(Math.max(...times) * 100) / 100,
+      rows: first.items.length,
+    });
   }
   await prisma.$disconnect();
   process.stdout.write(`${JSON.stringify(results)}\n`);

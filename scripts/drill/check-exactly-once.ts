@@ -25,12 +25,18 @@ export type ExactlyOnceReport = {
 const UNKNOWN = "outcome unknown";
 
 async function openDeliveries(world: DrillWorld): Promise<number> {
-  const { rows } = await world.db.query<{ n: string }>(`SELECT count(*) AS n FROM "Delivery" WHERE status IN ('pending', 'retrying')`);
+  const { rows } = await world.db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM "Delivery" WHERE status IN ('pending', 'retrying')`,
+  );
   return Number(rows[0]!.n);
 }
 
 /** Waits (up to `waitMs`) until no delivery is pending or retrying, then compares the database, impact.com and what was acknowledged. */
-export async function checkExactlyOnce(world: DrillWorld, events: DrillEvent[], { waitMs = 120_000 } = {}): Promise<ExactlyOnceReport> {
+export async function checkExactlyOnce(
+  world: DrillWorld,
+  events: DrillEvent[],
+  { waitMs = 120_000 } = {},
+): Promise<ExactlyOnceReport> {
   const started = Date.now();
   let stillOpen = await openDeliveries(world);
   while (stillOpen > 0 && Date.now() - started < waitMs) {
@@ -47,7 +53,9 @@ export async function checkExactlyOnce(world: DrillWorld, events: DrillEvent[], 
     `SELECT "orderId", status, "lastError" FROM "Delivery" WHERE kind = 'conversion'`,
   );
   const deliveryOf = new Map(rows.map((row) => [row.orderId, row]));
-  const storedEvents = Number((await world.db.query<{ n: string }>(`SELECT count(*) AS n FROM "StripeEvent"`)).rows[0]!.n);
+  const storedEvents = Number(
+    (await world.db.query<{ n: string }>(`SELECT count(*) AS n FROM "StripeEvent"`)).rows[0]!.n,
+  );
   const report: ExactlyOnceReport = {
     acknowledged: 0,
     neverAcknowledged: 0,
@@ -76,7 +84,11 @@ export async function checkExactlyOnce(world: DrillWorld, events: DrillEvent[], 
     else if (sent === 1 && delivery?.status === "delivered") report.deliveredOnce++;
     else report.missing.push(`${event.orderId} (impact.com has ${sent}, delivery ${delivery?.status ?? "absent"})`);
   }
-  report.isOk = report.missing.length === 0 && report.duplicated.length === 0 && report.neverAcknowledged === 0 && report.stillOpen === 0;
+  report.isOk =
+    report.missing.length === 0 &&
+    report.duplicated.length === 0 &&
+    report.neverAcknowledged === 0 &&
+    report.stillOpen === 0;
   return report;
 }
 
@@ -88,8 +100,13 @@ export function formatExactlyOnce(report: ExactlyOnceReport): string[] {
     `impact.com accepted ${report.acceptedAfterSenderLeft} conversion(s) whose sender was gone before the answer (killed or timed out)`,
     `all deliveries final after ${report.settleSeconds} s${report.stillOpen > 0 ? ` — ${report.stillOpen} STILL OPEN` : ""}`,
   ];
-  if (report.heldImpactMissing > 0) lines.push(`NEEDS A PERSON: ${report.heldImpactMissing} held conversion(s) impact.com does not have ("Send again")`);
-  if (report.missing.length > 0) lines.push(`LOST: ${report.missing.length}: ${report.missing.slice(0, 10).join(", ")}`);
-  if (report.duplicated.length > 0) lines.push(`DUPLICATED: ${report.duplicated.length}: ${report.duplicated.slice(0, 10).join(", ")}`);
+  if (report.heldImpactMissing > 0)
+    lines.push(
+      `NEEDS A PERSON: ${report.heldImpactMissing} held conversion(s) impact.com does not have ("Send again")`,
+    );
+  if (report.missing.length > 0)
+    lines.push(`LOST: ${report.missing.length}: ${report.missing.slice(0, 10).join(", ")}`);
+  if (report.duplicated.length > 0)
+    lines.push(`DUPLICATED: ${report.duplicated.length}: ${report.duplicated.slice(0, 10).join(", ")}`);
   return lines;
 }

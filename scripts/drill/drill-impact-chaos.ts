@@ -7,7 +7,15 @@ import type { DrillResult } from "@/scripts/drill/drill-result";
 import { createDrillWorld } from "@/scripts/drill/drill-world";
 import { paidInvoiceEvents, StripeLikeSender } from "@/scripts/drill/stripe-like-sender";
 
-export async function drillImpactChaos(server: DrillPostgres, { logDir, settleMs = 120_000, count = 600, rate = 50 }: { logDir: string; settleMs?: number; count?: number; rate?: number }): Promise<DrillResult> {
+export async function drillImpactChaos(
+  server: DrillPostgres,
+  {
+    logDir,
+    settleMs = 120_000,
+    count = 600,
+    rate = 50,
+  }: { logDir: string; settleMs?: number; count?: number; rate?: number },
+): Promise<DrillResult> {
   const world = await createDrillWorld(server, "impact-chaos", { logDir, retryBaseDelay: "200ms" });
   try {
     world.impact.setChaos({
@@ -25,14 +33,24 @@ export async function drillImpactChaos(server: DrillPostgres, { logDir, settleMs
     const requests = world.impact.requests({ path: "Conversions" });
     const injected = requests.filter((request) => request.injected);
     const byStatus = new Map<string, number>();
-    for (const request of injected) byStatus.set(String(request.status ?? request.outcome), (byStatus.get(String(request.status ?? request.outcome)) ?? 0) + 1);
-    const { rows } = await world.db.query<{ max: number; avg: string }>(`SELECT max("attemptCount") AS max, avg("attemptCount")::numeric(4,2) AS avg FROM "Delivery"`);
+    for (const request of injected)
+      byStatus.set(
+        String(request.status ?? request.outcome),
+        (byStatus.get(String(request.status ?? request.outcome)) ?? 0) + 1,
+      );
+    const { rows } = await world.db.query<{ max: number; avg: string }>(
+      `SELECT max("attemptCount") AS max, avg("attemptCount")::numeric(4,2) AS avg FROM "Delivery"`,
+    );
     const lines = [
       `${count} events at ${rate}/s; impact.com saw ${requests.length} conversion requests, ${injected.length} with injected failures (${[...byStatus].map(([status, n]) => `${status}×${n}`).join(", ")})`,
       `attempts per delivery: mean ${rows[0]!.avg}, max ${rows[0]!.max}`,
       ...formatExactlyOnce(verdict),
     ];
-    return { name: "impact.com chaos", ok: verdict.isOk && verdict.heldImpactHasIt + verdict.heldImpactMissing === 0, lines };
+    return {
+      name: "impact.com chaos",
+      ok: verdict.isOk && verdict.heldImpactHasIt + verdict.heldImpactMissing === 0,
+      lines,
+    };
   } finally {
     await world.close();
   }

@@ -12,7 +12,9 @@ import { paidInvoiceEvents, StripeLikeSender, tallyAnswers } from "@/scripts/dri
 type Kill = { leased: number; inFlightAttempts: number; downMs: number; releasedAfterMs?: number };
 
 async function leasedIds(world: DrillWorld): Promise<string[]> {
-  const { rows } = await world.db.query<{ id: string }>(`SELECT id FROM "Delivery" WHERE "leaseUntil" > now() AND status IN ('pending', 'retrying')`);
+  const { rows } = await world.db.query<{ id: string }>(
+    `SELECT id FROM "Delivery" WHERE "leaseUntil" > now() AND status IN ('pending', 'retrying')`,
+  );
   return rows.map((row) => row.id);
 }
 
@@ -29,12 +31,24 @@ async function timeUntilReleased(world: DrillWorld, ids: string[], since: number
   return undefined;
 }
 
-export async function drillKillPortal(server: DrillPostgres, { logDir, settleMs = 120_000, count = 1500, rate = 100 }: { logDir: string; settleMs?: number; count?: number; rate?: number }): Promise<DrillResult> {
+export async function drillKillPortal(
+  server: DrillPostgres,
+  {
+    logDir,
+    settleMs = 120_000,
+    count = 1500,
+    rate = 100,
+  }: { logDir: string; settleMs?: number; count?: number; rate?: number },
+): Promise<DrillResult> {
   const world = await createDrillWorld(server, "kill", { logDir });
   try {
     // impact.com takes 150 ms per conversion, so every kill lands while attempts are on the wire:
     // the case where impact.com may have a conversion the portal never recorded.
-    world.impact.setChaos({ seed: 1, path: "/Conversions", outcomes: [{ probability: 1, action: { kind: "hang", ms: 150 } }] });
+    world.impact.setChaos({
+      seed: 1,
+      path: "/Conversions",
+      outcomes: [{ probability: 1, action: { kind: "hang", ms: 150 } }],
+    });
     const events = paidInvoiceEvents(randomBytes(3).toString("hex"), count, world.integrations);
     const sender = new StripeLikeSender(world.portalUrl, events);
     const started = Date.now();
@@ -51,7 +65,9 @@ export async function drillKillPortal(server: DrillPostgres, { logDir, settleMs 
       const killedAt = Date.now();
       const leased = await leasedIds(world);
       // (-1 on a schema from before in-flight attempts were recorded: the drill also measures old builds.)
-      const { rows } = await world.db.query<{ n: string }>(`SELECT count(*) AS n FROM "DeliveryAttempt" WHERE "isInFlight"`).catch(() => ({ rows: [{ n: "-1" }] }));
+      const { rows } = await world.db
+        .query<{ n: string }>(`SELECT count(*) AS n FROM "DeliveryAttempt" WHERE "isInFlight"`)
+        .catch(() => ({ rows: [{ n: "-1" }] }));
       await world.restartPortal();
       const kill: Kill = { leased: leased.length, inFlightAttempts: Number(rows[0]!.n), downMs: Date.now() - killedAt };
       kills.push(kill);
@@ -66,7 +82,9 @@ export async function drillKillPortal(server: DrillPostgres, { logDir, settleMs 
     const verdict = await checkExactlyOnce(world, events, { waitMs: settleMs });
     const answers = tallyAnswers(sender.records);
     const lines = [
-      `${count} events at ${rate}/s; answers: ${Object.entries(answers).map(([kind, n]) => `${kind} ${n}`).join(", ")}; resent events: ${events.filter((event) => event.tries > 1).length}`,
+      `${count} events at ${rate}/s; answers: ${Object.entries(answers)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(", ")}; resent events: ${events.filter((event) => event.tries > 1).length}`,
       ...kills.map(
         (kill, index) =>
           `kill ${index + 1}: portal down ${(kill.downMs / 1000).toFixed(1)} s; ${kill.leased} deliveries leased by the dead process, ` +

@@ -8,12 +8,24 @@ import type { DrillResult } from "@/scripts/drill/drill-result";
 import { createDrillWorld } from "@/scripts/drill/drill-world";
 import { paidInvoiceEvents, StripeLikeSender, tallyAnswers } from "@/scripts/drill/stripe-like-sender";
 
-export async function drillRestartDatabase(server: DrillPostgres, { logDir, settleMs = 120_000, count = 1500, rate = 100 }: { logDir: string; settleMs?: number; count?: number; rate?: number }): Promise<DrillResult> {
+export async function drillRestartDatabase(
+  server: DrillPostgres,
+  {
+    logDir,
+    settleMs = 120_000,
+    count = 1500,
+    rate = 100,
+  }: { logDir: string; settleMs?: number; count?: number; rate?: number },
+): Promise<DrillResult> {
   const world = await createDrillWorld(server, "postgres-restart", { logDir });
   try {
     // impact.com takes 150 ms per conversion, so attempts are waiting on it when the database stops:
     // their answers arrive while it is down and must still be recorded, once.
-    world.impact.setChaos({ seed: 1, path: "/Conversions", outcomes: [{ probability: 1, action: { kind: "hang", ms: 150 } }] });
+    world.impact.setChaos({
+      seed: 1,
+      path: "/Conversions",
+      outcomes: [{ probability: 1, action: { kind: "hang", ms: 150 } }],
+    });
     const events = paidInvoiceEvents(randomBytes(3).toString("hex"), count, world.integrations);
     const sender = new StripeLikeSender(world.portalUrl, events);
     const started = Date.now();
@@ -32,8 +44,12 @@ export async function drillRestartDatabase(server: DrillPostgres, { logDir, sett
     const overall = tallyAnswers(sender.records);
     const lines = [
       `${count} events at ${rate}/s; database stopped ${((stoppingAt - started) / 1000).toFixed(1)} s in (shutdown took ${downAt - stoppingAt} ms), down ${((upAt - downAt) / 1000).toFixed(1)} s`,
-      `answers while down: ${Object.entries(during).map(([kind, n]) => `${kind} ${n}`).join(", ")}`,
-      `answers overall: ${Object.entries(overall).map(([kind, n]) => `${kind} ${n}`).join(", ")}; portal ${exited ? "EXITED" : "kept running"}`,
+      `answers while down: ${Object.entries(during)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(", ")}`,
+      `answers overall: ${Object.entries(overall)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(", ")}; portal ${exited ? "EXITED" : "kept running"}`,
       ...formatExactlyOnce(verdict),
     ];
     const isOk = verdict.isOk && !exited && during["5xx"] > 0 && overall["network-error"] === 0;

@@ -3,12 +3,12 @@
 // portal as a child process that the drill may kill and start again.
 import path from "node:path";
 import pg from "pg";
-import { startFakeImpact, type FakeImpact } from "@/testing/fakes/fake-impact";
-import { startFakeStripe, type FakeStripe } from "@/testing/fakes/fake-stripe";
-import { HARNESS, portalEnv } from "@/testing/harness/harness-config";
-import { startPortal, type PortalProcess } from "@/testing/harness/portal-process";
-import { seedIntegrations, type SeededIntegration } from "@/testing/harness/seed-integrations";
 import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
+import { type FakeImpact, startFakeImpact } from "@/testing/fakes/fake-impact";
+import { type FakeStripe, startFakeStripe } from "@/testing/fakes/fake-stripe";
+import { HARNESS, portalEnv } from "@/testing/harness/harness-config";
+import { type PortalProcess, startPortal } from "@/testing/harness/portal-process";
+import { type SeededIntegration, seedIntegrations } from "@/testing/harness/seed-integrations";
 
 export type DrillWorld = {
   readonly name: string;
@@ -25,12 +25,22 @@ export type DrillWorld = {
 export async function createDrillWorld(
   server: DrillPostgres,
   name: string,
-  { logDir, retryBaseDelay = "200ms", integrationCount = 2 }: { logDir: string; retryBaseDelay?: string; integrationCount?: number },
+  {
+    logDir,
+    retryBaseDelay = "200ms",
+    integrationCount = 2,
+  }: { logDir: string; retryBaseDelay?: string; integrationCount?: number },
 ): Promise<DrillWorld> {
   const databaseUrl = await server.createDatabase(`portal_drill_${name.replace(/\W/g, "_")}`);
   const integrations = await seedIntegrations(databaseUrl, { accounts: 1, perAccount: integrationCount });
-  const stripe = await startFakeStripe({ port: HARNESS.stripePort, accounts: integrations.map((integration) => ({ keys: [{ key: integration.stripeApiKey }] })) });
-  const impact = await startFakeImpact({ port: HARNESS.impactPort, accounts: [{ sid: integrations[0]!.impactSid, authTokens: [HARNESS.impactToken] }] });
+  const stripe = await startFakeStripe({
+    port: HARNESS.stripePort,
+    accounts: integrations.map((integration) => ({ keys: [{ key: integration.stripeApiKey }] })),
+  });
+  const impact = await startFakeImpact({
+    port: HARNESS.impactPort,
+    accounts: [{ sid: integrations[0]!.impactSid, authTokens: [HARNESS.impactToken] }],
+  });
   const env = portalEnv({ databaseUrl, port: HARNESS.portalPort, retryBaseDelay });
   const logFile = path.join(logDir, `portal-${name}.log`);
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });

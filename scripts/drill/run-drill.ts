@@ -4,13 +4,13 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensurePortalBuilt } from "@/testing/harness/portal-process";
 import { drillFuzzIntake } from "@/scripts/drill/drill-fuzz-intake";
 import { drillImpactChaos } from "@/scripts/drill/drill-impact-chaos";
 import { drillKillPortal } from "@/scripts/drill/drill-kill-portal";
 import { startDrillPostgres } from "@/scripts/drill/drill-postgres";
-import type { DrillResult } from "@/scripts/drill/drill-result";
 import { drillRestartDatabase } from "@/scripts/drill/drill-restart-database";
+import type { DrillResult } from "@/scripts/drill/drill-result";
+import { ensurePortalBuilt } from "@/testing/harness/portal-process";
 
 const DRILLS = {
   kill: drillKillPortal,
@@ -20,9 +20,13 @@ const DRILLS = {
 } as const;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { build: { type: "boolean", default: false }, "settle-seconds": { type: "string", default: "120" } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { build: { type: "boolean", default: false }, "settle-seconds": { type: "string", default: "120" } },
+  });
   const names = (positionals[0] ?? Object.keys(DRILLS).join(",")).split(",") as (keyof typeof DRILLS)[];
-  for (const name of names) if (!(name in DRILLS)) throw new Error(`unknown drill ${name}; choose from ${Object.keys(DRILLS).join(", ")}`);
+  for (const name of names)
+    if (!(name in DRILLS)) throw new Error(`unknown drill ${name}; choose from ${Object.keys(DRILLS).join(", ")}`);
   ensurePortalBuilt({ force: values.build });
   const logDir = path.resolve("bench-results/logs");
   mkdirSync(logDir, { recursive: true });
@@ -48,7 +52,10 @@ async function main(): Promise<number> {
   }
   const failed = results.filter((result) => !result.ok);
   console.log(`\n${results.length - failed.length} passed, ${failed.length} failed`);
-  if (failed.length > 0) console.error(`✖ drills failed: ${failed.map((result) => result.name).join(", ")} — see above and bench-results/logs/`);
+  if (failed.length > 0)
+    console.error(
+      `✖ drills failed: ${failed.map((result) => result.name).join(", ")} — see above and bench-results/logs/`,
+    );
   return failed.length > 0 ? 1 : 0;
 }
 

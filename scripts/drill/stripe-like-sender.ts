@@ -2,10 +2,17 @@
 // 2xx, re-signed on every try, unacknowledged ones again after a pause. Every response is kept with its
 // time, so a drill can ask what the portal answered while something was broken.
 import { setTimeout as delay } from "node:timers/promises";
-import { benchIds, invoicePaidTemplate, signPayload } from "@/testing/harness/signed-webhooks";
 import type { SeededIntegration } from "@/testing/harness/seed-integrations";
+import { benchIds, invoicePaidTemplate, signPayload } from "@/testing/harness/signed-webhooks";
 
-export type DrillEvent = { eventId: string; orderId: string; integration: SeededIntegration; body: string; acknowledgedAt?: number; tries: number };
+export type DrillEvent = {
+  eventId: string;
+  orderId: string;
+  integration: SeededIntegration;
+  body: string;
+  acknowledgedAt?: number;
+  tries: number;
+};
 export type SendRecord = { at: number; status: number | "network-error" | "timeout"; eventId: string };
 
 /** `count` invoice.paid (subscription_create) events with distinct ids, spread over the integrations. */
@@ -13,7 +20,13 @@ export function paidInvoiceEvents(runId: string, count: number, integrations: Se
   const template = invoicePaidTemplate("subscription_create");
   return Array.from({ length: count }, (_, n) => {
     const ids = benchIds(runId, n);
-    return { eventId: ids.eventId, orderId: ids.invoiceId, integration: integrations[n % integrations.length]!, body: template.render(ids), tries: 0 };
+    return {
+      eventId: ids.eventId,
+      orderId: ids.invoiceId,
+      integration: integrations[n % integrations.length]!,
+      body: template.render(ids),
+      tries: 0,
+    };
   });
 }
 
@@ -31,7 +44,15 @@ export class StripeLikeSender {
   }
 
   /** Sends every event once at `rate`/s, and keeps resending failures every `resendAfterMs` until all are acknowledged or `deadlineMs` passes. */
-  async run({ rate, resendAfterMs = 1_000, deadlineMs = 120_000 }: { rate: number; resendAfterMs?: number; deadlineMs?: number }): Promise<void> {
+  async run({
+    rate,
+    resendAfterMs = 1_000,
+    deadlineMs = 120_000,
+  }: {
+    rate: number;
+    resendAfterMs?: number;
+    deadlineMs?: number;
+  }): Promise<void> {
     const deadline = Date.now() + deadlineMs;
     const interval = 1000 / rate;
     const inFlight = new Set<Promise<void>>();
@@ -39,7 +60,12 @@ export class StripeLikeSender {
     let tick = Date.now();
     while (Date.now() < deadline && (next < this.events.length || this.retryQueue.length > 0 || inFlight.size > 0)) {
       const due = this.retryQueue.findIndex((entry) => entry.at <= Date.now());
-      const event = due >= 0 ? this.retryQueue.splice(due, 1)[0]!.event : next < this.events.length ? this.events[next++] : undefined;
+      const event =
+        due >= 0
+          ? this.retryQueue.splice(due, 1)[0]!.event
+          : next < this.events.length
+            ? this.events[next++]
+            : undefined;
       if (event) {
         const sending = this.send(event, resendAfterMs).finally(() => inFlight.delete(sending));
         inFlight.add(sending);
@@ -57,7 +83,10 @@ export class StripeLikeSender {
     try {
       const response = await fetch(`${this.url}/api/webhooks/stripe/${event.integration.id}`, {
         method: "POST",
-        headers: { "content-type": "application/json", "stripe-signature": signPayload(event.body, event.integration.webhookSecret) },
+        headers: {
+          "content-type": "application/json",
+          "stripe-signature": signPayload(event.body, event.integration.webhookSecret),
+        },
         body: event.body,
         signal: AbortSignal.timeout(10_000),
       });

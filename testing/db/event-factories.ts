@@ -39,7 +39,12 @@ export async function createTestEvent(integration: { id: string; accountId: stri
       ignoredReason: outcome === "ignored" ? (options.reason ?? "event type not mapped") : null,
       outcome,
       customerId: options.customerId === undefined ? `cus_${unique()}` : options.customerId,
-      payload: { id: stripeEventId, object: "event", type: options.type ?? "invoice.paid", data: { object: { id: orderId } } },
+      payload: {
+        id: stripeEventId,
+        object: "event",
+        type: options.type ?? "invoice.paid",
+        data: { object: { id: orderId } },
+      },
     },
   });
   if (outcome === "ignored") return { event, delivery: null };

@@ -9,7 +9,11 @@ const unique = () => randomBytes(6).toString("hex");
 export async function createTestAccount(overrides: { impactSid?: string; companyName?: string } = {}) {
   const impactSid = overrides.impactSid ?? `IR${unique().toUpperCase()}TEST`;
   return prisma.account.create({
-    data: { impactSid, companyName: overrides.companyName ?? `Brand ${impactSid}`, signInTokenEncrypted: encryptSecret("sign-in-token") },
+    data: {
+      impactSid,
+      companyName: overrides.companyName ?? `Brand ${impactSid}`,
+      signInTokenEncrypted: encryptSecret("sign-in-token"),
+    },
   });
 }
 
@@ -47,8 +51,17 @@ export async function createTestIntegration(options: TestIntegrationOptions = {}
 }
 
 /** A webhook request exactly as Stripe sends it: raw JSON body and a Stripe-Signature header. */
-export function signedWebhookRequest(url: string, event: object, secret: string, options: { timestamp?: number; body?: string } = {}) {
+export function signedWebhookRequest(
+  url: string,
+  event: object,
+  secret: string,
+  options: { timestamp?: number; body?: string } = {},
+) {
   const payload = options.body ?? JSON.stringify(event);
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: options.timestamp });
-  return new Request(url, { method: "POST", body: payload, headers: { "content-type": "application/json", "stripe-signature": signature } });
+  return new Request(url, {
+    method: "POST",
+    body: payload,
+    headers: { "content-type": "application/json", "stripe-signature": signature },
+  });
 }

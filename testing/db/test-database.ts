@@ -11,7 +11,8 @@ const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 export function testServerUrl(): string {
   const url = process.env.TEST_DATABASE_SERVER_URL ?? SERVER_URL;
   // Tests create and drop databases: never point them at a remote server.
-  if (!LOCAL_HOSTS.has(new URL(url).hostname)) throw new Error(`refusing to run tests against non-local database ${url}`);
+  if (!LOCAL_HOSTS.has(new URL(url).hostname))
+    throw new Error(`refusing to run tests against non-local database ${url}`);
   return url;
 }
 
@@ -43,10 +44,9 @@ export async function createDatabase(name: string, template?: string): Promise<s
 
 export async function dropDatabases(prefix: string): Promise<void> {
   await withAdmin(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1",
-      [`${prefix}%`],
-    );
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${prefix}%`,
+    ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`);
   });
 }

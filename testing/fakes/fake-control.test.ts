@@ -3,9 +3,15 @@ import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeImpactControl, createFakeStripeControl, FakeControlError } from "@/testing/fakes/fake-control";
-import { startFakeImpact, type FakeImpact } from "@/testing/fakes/fake-impact";
-import { startFakeStripe, type FakeStripe } from "@/testing/fakes/fake-stripe";
-import { buildCharge, buildCheckoutLineItem, buildCheckoutSession, buildEvent, buildProduct } from "@/testing/stripe/builders";
+import { type FakeImpact, startFakeImpact } from "@/testing/fakes/fake-impact";
+import { type FakeStripe, startFakeStripe } from "@/testing/fakes/fake-stripe";
+import {
+  buildCharge,
+  buildCheckoutLineItem,
+  buildCheckoutSession,
+  buildEvent,
+  buildProduct,
+} from "@/testing/stripe/builders";
 
 // These tests use only the HTTP control API, as a Playwright spec in another process would.
 let stripeFake: FakeStripe;
@@ -21,9 +27,15 @@ describe("fake Stripe over HTTP", () => {
     const control = createFakeStripeControl(stripeFake.url);
     await control.reset();
     expect(await control.health()).toMatchObject({ ok: true });
-    const account = await control.addAccount({ id: "acct_1Remote00000000000000", keys: [{ key: "sk_test_remote0001" }] });
+    const account = await control.addAccount({
+      id: "acct_1Remote00000000000000",
+      keys: [{ key: "sk_test_remote0001" }],
+    });
     expect(account.keys[0]?.livemode).toBe(false);
-    const restricted = await control.addKey(account.id, { kind: "restricted", missingPermissions: ["rak_charge_read"] });
+    const restricted = await control.addKey(account.id, {
+      kind: "restricted",
+      missingPermissions: ["rak_charge_read"],
+    });
     const stripe = new Stripe("sk_test_remote0001", stripeFake.clientConfig);
 
     const product = buildProduct({ name: "Mug" });
@@ -39,11 +51,20 @@ describe("fake Stripe over HTTP", () => {
       /'rak_charge_read'/,
     );
 
-    await control.failNext({ method: "POST", path: "/v1/webhook_endpoints" }, { kind: "error", status: 400, message: "Nope" });
-    await expect(stripe.webhookEndpoints.create({ url: "https://x.test", enabled_events: ["*"] })).rejects.toThrow("Nope");
+    await control.failNext(
+      { method: "POST", path: "/v1/webhook_endpoints" },
+      { kind: "error", status: 400, message: "Nope" },
+    );
+    await expect(stripe.webhookEndpoints.create({ url: "https://x.test", enabled_events: ["*"] })).rejects.toThrow(
+      "Nope",
+    );
     const created = await stripe.webhookEndpoints.create({ url: "https://x.test", enabled_events: ["*"] });
-    expect((await control.webhookEndpoints(account.id)).map((e) => [e.id, e.secret])).toEqual([[created.id, created.secret]]);
-    expect((await control.requests({ path: "webhook_endpoints", method: "POST" })).map((r) => r.status)).toEqual([400, 200]);
+    expect((await control.webhookEndpoints(account.id)).map((e) => [e.id, e.secret])).toEqual([
+      [created.id, created.secret],
+    ]);
+    expect((await control.requests({ path: "webhook_endpoints", method: "POST" })).map((r) => r.status)).toEqual([
+      400, 200,
+    ]);
 
     await control.clearRequests();
     expect(await control.requests()).toEqual([]);

@@ -87,7 +87,11 @@ export interface FakeStripeControl {
   webhookEndpoints(accountId: string): Promise<Array<Stripe.WebhookEndpoint & { secret: string }>>;
   /** Seeds objects; a checkout session may carry `line_items` (list or array) to serve from `/line_items`. */
   seed(accountId: string, ...objects: SeedableStripeObject[]): Promise<void>;
-  seedCheckoutSession(accountId: string, session: Stripe.Checkout.Session, lineItems?: Stripe.LineItem[]): Promise<void>;
+  seedCheckoutSession(
+    accountId: string,
+    session: Stripe.Checkout.Session,
+    lineItems?: Stripe.LineItem[],
+  ): Promise<void>;
   getObject<T = unknown>(accountId: string, id: string): Promise<T>;
   seedEvents(accountId: string, ...events: Stripe.Event[]): Promise<void>;
   sendEvent(
@@ -122,7 +126,8 @@ export function createFakeStripeControl(baseUrl: string): FakeStripeControl {
         lineItems ? { ...session, line_items: lineItems } : session,
       ])),
     getObject: (accountId, id) => call(baseUrl, "GET", `${account(accountId)}/objects/${encodeURIComponent(id)}`),
-    seedEvents: async (accountId, ...events) => void (await call(baseUrl, "POST", `${account(accountId)}/events`, events)),
+    seedEvents: async (accountId, ...events) =>
+      void (await call(baseUrl, "POST", `${account(accountId)}/events`, events)),
     sendEvent: async (accountId, event, options = {}) =>
       (
         await call<{ deliveries: StripeWebhookDelivery[] }>(baseUrl, "POST", `${account(accountId)}/events/send`, {
@@ -131,7 +136,11 @@ export function createFakeStripeControl(baseUrl: string): FakeStripeControl {
         })
       ).deliveries,
     requests: (filter = {}) =>
-      call(baseUrl, "GET", `/requests${query({ path: filter.path, method: filter.method, account: filter.accountId })}`),
+      call(
+        baseUrl,
+        "GET",
+        `/requests${query({ path: filter.path, method: filter.method, account: filter.accountId })}`,
+      ),
     clearRequests: async () => void (await call(baseUrl, "DELETE", "/requests")),
     deliveries: () => call(baseUrl, "GET", "/deliveries"),
     failNext: (matcher, action) => call(baseUrl, "POST", "/failures", { ...matcher, action }),

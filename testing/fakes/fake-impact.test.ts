@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeImpact, type FakeImpact } from "@/testing/fakes/fake-impact";
+import { type FakeImpact, startFakeImpact } from "@/testing/fakes/fake-impact";
 
 const SID = "IRbrandA0000000000000000000000001";
 const SIGN_IN_TOKEN = "sign-in-token-A";
@@ -157,15 +157,24 @@ describe("Actions", () => {
     });
     expect(put.status).toBe(200);
     expect(await put.json()).toMatchObject({ Status: "QUEUED" });
-    const del = await fetch(`${fake.url}/Advertisers/${SID}/Actions?ActionTrackerId=5678&OrderId=in_1&Reason=RETURNED`, {
-      method: "DELETE",
-      headers: { authorization: basic(SID, DELIVERY_TOKEN), accept: "application/json" },
-    });
+    const del = await fetch(
+      `${fake.url}/Advertisers/${SID}/Actions?ActionTrackerId=5678&OrderId=in_1&Reason=RETURNED`,
+      {
+        method: "DELETE",
+        headers: { authorization: basic(SID, DELIVERY_TOKEN), accept: "application/json" },
+      },
+    );
     expect(del.status).toBe(200);
     expect(fake.actionUpdates()).toEqual([
-      expect.objectContaining({ params: { ActionTrackerId: "5678", OrderId: "in_1", Amount: "10.00", Reason: "OTHER" } }),
+      expect.objectContaining({
+        params: { ActionTrackerId: "5678", OrderId: "in_1", Amount: "10.00", Reason: "OTHER" },
+      }),
     ]);
-    expect(fake.requests({ method: "DELETE" })[0]?.query).toEqual({ ActionTrackerId: "5678", OrderId: "in_1", Reason: "RETURNED" });
+    expect(fake.requests({ method: "DELETE" })[0]?.query).toEqual({
+      ActionTrackerId: "5678",
+      OrderId: "in_1",
+      Reason: "RETURNED",
+    });
 
     const invalid = await fetch(`${fake.url}/Advertisers/${SID}/Actions`, {
       method: "PUT",

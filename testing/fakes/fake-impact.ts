@@ -1,7 +1,3 @@
-import { CONTROL_PREFIX, handleControlRequest } from "@/testing/fakes/shared/control-router";
-import type { FailureRuleInput } from "@/testing/fakes/shared/failure-rules";
-import { sendJson } from "@/testing/fakes/shared/send";
-import { startHttpServer } from "@/testing/fakes/shared/start-http-server";
 import { impactControlRoutes, matchImpactRequest } from "@/testing/fakes/impact/control-routes";
 import { handleImpactApiRequest } from "@/testing/fakes/impact/handle-api-request";
 import { clearImpactState, createImpactState, putAccount } from "@/testing/fakes/impact/state";
@@ -16,6 +12,10 @@ import type {
   ImpactSubmission,
   RecordedImpactRequest,
 } from "@/testing/fakes/impact/types";
+import { CONTROL_PREFIX, handleControlRequest } from "@/testing/fakes/shared/control-router";
+import type { FailureRuleInput } from "@/testing/fakes/shared/failure-rules";
+import { sendJson } from "@/testing/fakes/shared/send";
+import { startHttpServer } from "@/testing/fakes/shared/start-http-server";
 
 export type {
   FakeImpactAccount,
@@ -129,7 +129,9 @@ export async function startFakeImpact(options: FakeImpactOptions = {}): Promise<
         const found = requests(filter);
         if (found.length >= count) return found;
         if (Date.now() > deadline) {
-          throw new Error(`Timed out waiting for ${count} impact.com request(s) matching ${JSON.stringify(filter)}; saw ${found.length}`);
+          throw new Error(
+            `Timed out waiting for ${count} impact.com request(s) matching ${JSON.stringify(filter)}; saw ${found.length}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

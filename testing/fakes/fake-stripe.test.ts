@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { signStripeWebhook, startFakeStripe, type FakeStripe } from "@/testing/fakes/fake-stripe";
+import { type FakeStripe, signStripeWebhook, startFakeStripe } from "@/testing/fakes/fake-stripe";
 import {
   buildCharge,
   buildCheckoutLineItem,
@@ -34,7 +34,11 @@ beforeAll(async () => {
     accounts: [
       {
         id: ACCOUNT,
-        keys: [{ key: SECRET_KEY }, { key: LIVE_KEY }, { key: READ_ONLY_KEY, missingPermissions: ["rak_webhook_write"] }],
+        keys: [
+          { key: SECRET_KEY },
+          { key: LIVE_KEY },
+          { key: READ_ONLY_KEY, missingPermissions: ["rak_webhook_write"] },
+        ],
       },
     ],
   });
@@ -55,7 +59,12 @@ describe("webhook endpoints", () => {
       description: "impact.com portal",
     });
     expect(created.secret).toMatch(/^whsec_/);
-    expect(created).toMatchObject({ object: "webhook_endpoint", status: "enabled", api_version: Stripe.API_VERSION, livemode: false });
+    expect(created).toMatchObject({
+      object: "webhook_endpoint",
+      status: "enabled",
+      api_version: Stripe.API_VERSION,
+      livemode: false,
+    });
 
     const list = await stripe.webhookEndpoints.list({ limit: 100 });
     expect(list).toMatchObject({ object: "list", has_more: false, url: "/v1/webhook_endpoints" });
@@ -137,7 +146,9 @@ describe("webhook endpoints", () => {
 
   it("answers 400 for bad input instead of crashing", async () => {
     const stripe = sdk();
-    await expect(stripe.webhookEndpoints.create({ url: "not a url", enabled_events: ["invoice.paid"] })).rejects.toMatchObject({
+    await expect(
+      stripe.webhookEndpoints.create({ url: "not a url", enabled_events: ["invoice.paid"] }),
+    ).rejects.toMatchObject({
       statusCode: 400,
       param: "url",
     });
@@ -156,7 +167,9 @@ describe("webhook endpoints", () => {
     expect(await raw.json()).toMatchObject({ error: { type: "invalid_request_error" } });
     const unknown = await fetch(`${fake.url}/v1/nothing_here`, { headers: { authorization: `Bearer ${SECRET_KEY}` } });
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/^Unrecognized request URL/);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(
+      /^Unrecognized request URL/,
+    );
   });
 });
 
@@ -182,7 +195,10 @@ describe("failure modes", () => {
   it("answers 429 as a rate_limit_error and supports seeded chaos", async () => {
     fake.failNext({ action: { kind: "error", status: 429 } });
     await expect(sdk().webhookEndpoints.list()).rejects.toBeInstanceOf(Stripe.errors.StripeRateLimitError);
-    fake.setChaos({ seed: 1, outcomes: [{ probability: 1, action: { kind: "error", status: 503, shouldRetry: false } }] });
+    fake.setChaos({
+      seed: 1,
+      outcomes: [{ probability: 1, action: { kind: "error", status: 503, shouldRetry: false } }],
+    });
     await expect(sdk().webhookEndpoints.list()).rejects.toMatchObject({ statusCode: 503 });
     fake.clearFailures();
     expect((await sdk().webhookEndpoints.list()).data).toEqual([]);
@@ -191,7 +207,9 @@ describe("failure modes", () => {
 
 describe("authentication and permissions", () => {
   it("answers 401 with a redacted key for an unknown key", async () => {
-    const error = await sdk("sk_test_doesNotExist9999").webhookEndpoints.list().catch((e: unknown) => e);
+    const error = await sdk("sk_test_doesNotExist9999")
+      .webhookEndpoints.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
     expect((error as Stripe.errors.StripeError).statusCode).toBe(401);
     expect((error as Error).message).toMatch(/^Invalid API Key provided: sk_test_\*+9999$/);
@@ -206,7 +224,9 @@ describe("authentication and permissions", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Stripe.errors.StripePermissionError);
     const message = (error as Error).message;
-    expect(message).toMatch(/^The provided key 'rk_test_\*+4321' does not have the required permissions for this endpoint/);
+    expect(message).toMatch(
+      /^The provided key 'rk_test_\*+4321' does not have the required permissions for this endpoint/,
+    );
     expect(message).toContain(
       `on account '${ACCOUNT}'. Having the 'rak_webhook_write' permission would allow this request to continue.`,
     );
@@ -214,9 +234,13 @@ describe("authentication and permissions", () => {
   });
 
   it("lets a test choose which permission a route needs and which a key lacks", async () => {
-    const custom = await startFakeStripe({ requiredPermissions: { "webhook_endpoints.list": "rak_webhook_endpoint_read" } });
+    const custom = await startFakeStripe({
+      requiredPermissions: { "webhook_endpoints.list": "rak_webhook_endpoint_read" },
+    });
     try {
-      const account = custom.addAccount({ keys: [{ kind: "restricted", missingPermissions: ["rak_webhook_endpoint_read"] }] });
+      const account = custom.addAccount({
+        keys: [{ kind: "restricted", missingPermissions: ["rak_webhook_endpoint_read"] }],
+      });
       const key = account.keys[0]?.key as string;
       expect(key).toMatch(/^rk_test_/);
       await expect(custom.client(key).webhookEndpoints.list()).rejects.toThrow(/'rak_webhook_endpoint_read'/);
@@ -262,7 +286,10 @@ describe("seeded objects", () => {
   it("serves checkout sessions by subscription and payment intent, and line items with expanded products", async () => {
     const product = buildProduct({ name: "Hoodie" });
     const paymentSession = buildCheckoutSession({ mode: "payment", metadata: { impact_click_id: "abc" } });
-    const subscriptionSession = buildCheckoutSession({ mode: "subscription", subscription: "sub_1FromCheckout00000000000" });
+    const subscriptionSession = buildCheckoutSession({
+      mode: "subscription",
+      subscription: "sub_1FromCheckout00000000000",
+    });
     fake.seedCheckoutSession(ACCOUNT, paymentSession, [
       buildCheckoutLineItem({ product: product.id, unitAmount: 2500, quantity: 2 }),
     ]);
@@ -271,7 +298,9 @@ describe("seeded objects", () => {
 
     const bySubscription = await stripe.checkout.sessions.list({ subscription: "sub_1FromCheckout00000000000" });
     expect(bySubscription.data.map((session) => session.id)).toEqual([subscriptionSession.id]);
-    const byPaymentIntent = await stripe.checkout.sessions.list({ payment_intent: paymentSession.payment_intent as string });
+    const byPaymentIntent = await stripe.checkout.sessions.list({
+      payment_intent: paymentSession.payment_intent as string,
+    });
     expect(byPaymentIntent.data[0]?.metadata).toEqual({ impact_click_id: "abc" });
     expect(paymentSession.id).toHaveLength(66);
 
@@ -301,7 +330,9 @@ describe("seeded objects", () => {
       payment_intent: "pi_1Charge000000000000000000",
       currency: "usd",
     });
-    expect((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).toMatchObject({ metadata: { im_ref: "cust-click" } });
+    expect((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).toMatchObject({
+      metadata: { im_ref: "cust-click" },
+    });
     expect((await stripe.subscriptions.retrieve(subscription.id)).metadata).toEqual({ plan: "pro" });
 
     fake.seed(ACCOUNT, buildCharge({ id: charge.id, amount: 5000, amountRefunded: 5000 }));
@@ -388,25 +419,47 @@ describe("webhook deliveries", () => {
   it("signs with generateTestHeaderString so constructEvent accepts it, and rejects tampering", () => {
     const event = buildEvent("invoice.paid", buildPaidInvoice());
     const signed = signStripeWebhook({ payload: event, secret: "whsec_test_secret" });
-    const verified = sdk().webhooks.constructEvent(signed.body, signed.headers["stripe-signature"], "whsec_test_secret");
+    const verified = sdk().webhooks.constructEvent(
+      signed.body,
+      signed.headers["stripe-signature"],
+      "whsec_test_secret",
+    );
     expect(verified.id).toBe(event.id);
     expect(() =>
-      sdk().webhooks.constructEvent(signed.body.replace("invoice.paid", "invoice.void"), signed.headers["stripe-signature"], "whsec_test_secret"),
+      sdk().webhooks.constructEvent(
+        signed.body.replace("invoice.paid", "invoice.void"),
+        signed.headers["stripe-signature"],
+        "whsec_test_secret",
+      ),
     ).toThrow(Stripe.errors.StripeSignatureVerificationError);
-    const stale = signStripeWebhook({ payload: event, secret: "whsec_test_secret", timestamp: Math.floor(Date.now() / 1000) - 3600 });
-    expect(() => sdk().webhooks.constructEvent(stale.body, stale.headers["stripe-signature"], "whsec_test_secret", 300)).toThrow(
-      /timestamp outside the tolerance zone/i,
-    );
+    const stale = signStripeWebhook({
+      payload: event,
+      secret: "whsec_test_secret",
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
+    expect(() =>
+      sdk().webhooks.constructEvent(stale.body, stale.headers["stripe-signature"], "whsec_test_secret", 300),
+    ).toThrow(/timestamp outside the tolerance zone/i);
   });
 
   it("sends an event to every matching enabled endpoint of the account, signed with each secret", async () => {
     const stripe = sdk();
     const wanted = await stripe.webhookEndpoints.create({ url: `${receiverUrl}/a`, enabled_events: ["invoice.paid"] });
     const everything = await stripe.webhookEndpoints.create({ url: `${receiverUrl}/b`, enabled_events: ["*"] });
-    const otherType = await stripe.webhookEndpoints.create({ url: `${receiverUrl}/c`, enabled_events: ["charge.refunded"] });
-    const disabled = await stripe.webhookEndpoints.create({ url: `${receiverUrl}/d`, enabled_events: ["invoice.paid"] });
+    const otherType = await stripe.webhookEndpoints.create({
+      url: `${receiverUrl}/c`,
+      enabled_events: ["charge.refunded"],
+    });
+    const disabled = await stripe.webhookEndpoints.create({
+      url: `${receiverUrl}/d`,
+      enabled_events: ["invoice.paid"],
+    });
     await stripe.webhookEndpoints.update(disabled.id, { disabled: true });
-    secretsByPath = { "/a": wanted.secret as string, "/b": everything.secret as string, "/c": otherType.secret as string };
+    secretsByPath = {
+      "/a": wanted.secret as string,
+      "/b": everything.secret as string,
+      "/c": otherType.secret as string,
+    };
 
     const event = buildEvent("invoice.paid", buildPaidInvoice());
     const deliveries = await fake.sendEvent(ACCOUNT, event);

@@ -4,10 +4,21 @@ import type { FailureRuleInput } from "@/testing/fakes/shared/failure-rules";
 import type { JsonObject } from "@/testing/fakes/shared/json";
 import { sendJson } from "@/testing/fakes/shared/send";
 import { startHttpServer } from "@/testing/fakes/shared/start-http-server";
-import { matchStripeRequest, stripeControlRoutes, type StripeRequestFilter } from "@/testing/fakes/stripe/control-routes";
+import {
+  matchStripeRequest,
+  type StripeRequestFilter,
+  stripeControlRoutes,
+} from "@/testing/fakes/stripe/control-routes";
 import { handleStripeApiRequest } from "@/testing/fakes/stripe/handle-api-request";
-import { seedCheckoutLineItems, seedEvents, seedObjects, type SeedableStripeObject } from "@/testing/fakes/stripe/seed";
-import { accountInfo, addAccount, addKey, clearStripeState, createStripeState, requireAccount } from "@/testing/fakes/stripe/state";
+import { type SeedableStripeObject, seedCheckoutLineItems, seedEvents, seedObjects } from "@/testing/fakes/stripe/seed";
+import {
+  accountInfo,
+  addAccount,
+  addKey,
+  clearStripeState,
+  createStripeState,
+  requireAccount,
+} from "@/testing/fakes/stripe/state";
 import type {
   FakeStripeAccountInfo,
   FakeStripeAccountInput,
@@ -22,6 +33,9 @@ import type {
 } from "@/testing/fakes/stripe/types";
 import { deliverEvent } from "@/testing/fakes/stripe/webhook-delivery";
 
+export type { StripeRequestFilter } from "@/testing/fakes/stripe/control-routes";
+export { DEFAULT_REQUIRED_PERMISSIONS } from "@/testing/fakes/stripe/permissions";
+export type { SeedableStripeObject } from "@/testing/fakes/stripe/seed";
 export type {
   FakeStripeAccountInfo,
   FakeStripeAccountInput,
@@ -36,16 +50,13 @@ export type {
   StripeRouteName,
   StripeWebhookDelivery,
 } from "@/testing/fakes/stripe/types";
-export type { SeedableStripeObject } from "@/testing/fakes/stripe/seed";
-export type { StripeRequestFilter } from "@/testing/fakes/stripe/control-routes";
-export { DEFAULT_REQUIRED_PERMISSIONS } from "@/testing/fakes/stripe/permissions";
 export {
-  signStripeWebhook,
-  postStripeWebhook,
-  type SignStripeWebhookOptions,
-  type SignedStripeWebhook,
-  type PostStripeWebhookOptions,
   type PostedStripeWebhook,
+  type PostStripeWebhookOptions,
+  postStripeWebhook,
+  type SignedStripeWebhook,
+  type SignStripeWebhookOptions,
+  signStripeWebhook,
 } from "@/testing/fakes/stripe/webhook-delivery";
 
 export interface FakeStripeOptions {
@@ -150,7 +161,8 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     },
     webhookEndpoints: (accountId) =>
       requireAccount(state, accountId).webhookEndpoints.map(
-        ({ endpoint, secret }) => ({ ...structuredClone(endpoint), secret }) as unknown as Stripe.WebhookEndpoint & { secret: string },
+        ({ endpoint, secret }) =>
+          ({ ...structuredClone(endpoint), secret }) as unknown as Stripe.WebhookEndpoint & { secret: string },
       ),
     async sendEvent(accountId, event, sendOptions = {}) {
       const [stored] = seedEvents(state, accountId, [event]);

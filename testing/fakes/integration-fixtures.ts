@@ -1,6 +1,7 @@
 // Rows and fake-Stripe accounts the integration tests (and webhook tests) start from.
-import type { FakeStripe, FakeStripeKeyInput } from "@/testing/fakes/fake-stripe";
+
 import type { CreateIntegrationInput } from "@/lib/schemas/integration";
+import type { FakeStripe, FakeStripeKeyInput } from "@/testing/fakes/fake-stripe";
 
 /** A Stripe account in the fake with one key; returns the account id and that key. */
 export function createStripeAccount(
@@ -12,7 +13,10 @@ export function createStripeAccount(
 }
 
 /** The form as a brand fills it, with the given Stripe key. */
-export function integrationInput(apiKey: string, overrides: Partial<CreateIntegrationInput> = {}): CreateIntegrationInput {
+export function integrationInput(
+  apiKey: string,
+  overrides: Partial<CreateIntegrationInput> = {},
+): CreateIntegrationInput {
   return {
     siteUrl: "https://shop.example.com",
     authToken: "impact-delivery-token-1",

@@ -5,9 +5,9 @@
 // reads the configuration: call useFakes() at the top level of the test file and
 // touch the database or the clients only inside tests or later hooks.
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { startFakeImpact, type FakeImpact, type FakeImpactOptions } from "@/testing/fakes/fake-impact";
-import { startFakeStripe, type FakeStripe, type FakeStripeOptions } from "@/testing/fakes/fake-stripe";
 import { getEnv } from "@/lib/env";
+import { type FakeImpact, type FakeImpactOptions, startFakeImpact } from "@/testing/fakes/fake-impact";
+import { type FakeStripe, type FakeStripeOptions, startFakeStripe } from "@/testing/fakes/fake-stripe";
 
 export type UseFakesOptions = {
   /** PUBLIC_URL for the file; the webhook URL registered in (fake) Stripe starts with it. */
@@ -38,7 +38,11 @@ export function useFakes(options: UseFakesOptions = {}): Fakes {
     process.env.IMPACT_API_BASE_URL = impact.url;
     process.env.PUBLIC_URL = publicUrl;
     const env = getEnv();
-    if (env.STRIPE_API_BASE_URL !== stripe.url || env.IMPACT_API_BASE_URL !== impact.url || env.PUBLIC_URL !== publicUrl) {
+    if (
+      env.STRIPE_API_BASE_URL !== stripe.url ||
+      env.IMPACT_API_BASE_URL !== impact.url ||
+      env.PUBLIC_URL !== publicUrl
+    ) {
       throw new Error("useFakes: getEnv() was called before the fakes started; call useFakes() first in the file");
     }
   });

@@ -14,7 +14,12 @@ export const HARNESS = {
 } as const;
 
 /** The portal's environment (SPEC §2) for a harness run; nothing is inherited from the caller's shell but PATH/HOME. */
-export function portalEnv(overrides: { databaseUrl: string; port: number; retryBaseDelay?: string; maxAttempts?: number }) {
+export function portalEnv(overrides: {
+  databaseUrl: string;
+  port: number;
+  retryBaseDelay?: string;
+  maxAttempts?: number;
+}) {
   return {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "",

@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { probeWebhookRoute, startService, type ServiceProcess } from "@/testing/harness/service-process";
+import { probeWebhookRoute, type ServiceProcess, startService } from "@/testing/harness/service-process";
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 
@@ -15,13 +15,24 @@ export function ensurePortalBuilt({ force = false } = {}): { built: boolean; sec
   if (!force && existsSync(".next/BUILD_ID")) return { built: false, seconds: 0 };
   const started = Date.now();
   console.log("▶ next build …");
-  const result = spawnSync(bin("next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(bin("next"), ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
   return { built: true, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
 /** `next start` on 127.0.0.1:`port` with exactly `env`; output appended to `logFile`. */
-export function startPortal({ port, env, logFile }: { port: number; env: Record<string, string>; logFile: string }): Promise<ServiceProcess> {
+export function startPortal({
+  port,
+  env,
+  logFile,
+}: {
+  port: number;
+  env: Record<string, string>;
+  logFile: string;
+}): Promise<ServiceProcess> {
   return startService({
     command: bin("next"),
     args: ["start", "-p", String(port), "-H", "127.0.0.1"],

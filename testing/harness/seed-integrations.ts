@@ -16,7 +16,10 @@ export type SeededIntegration = {
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
 /** `accounts` accounts with `perAccount` integrations each, enabled, test mode, program 1001 / event types 2001, 2002. */
-export async function seedIntegrations(databaseUrl: string, { accounts = 1, perAccount = 1 } = {}): Promise<SeededIntegration[]> {
+export async function seedIntegrations(
+  databaseUrl: string,
+  { accounts = 1, perAccount = 1 } = {},
+): Promise<SeededIntegration[]> {
   const ring = keyRingFrom(HARNESS.encryptionKey);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -38,7 +41,15 @@ export async function seedIntegrations(databaseUrl: string, { accounts = 1, perA
              "impactAuthTokenEncrypted", "stripeApiKeyEncrypted", "stripeApiKeyLast4", "stripeWebhookEndpointId",
              "stripeWebhookSecretEncrypted", mode, "isEnabled", "updatedAt")
            VALUES ($1, $2, 'https://shop.example.com', '1001', '2001', '2002', $3, $4, $5, $6, $7, 'test', true, now())`,
-          [id, accountId, encryptWith(ring, HARNESS.impactToken), encryptWith(ring, stripeApiKey), stripeApiKey.slice(-4), `we_${hex(8)}`, encryptWith(ring, webhookSecret)],
+          [
+            id,
+            accountId,
+            encryptWith(ring, HARNESS.impactToken),
+            encryptWith(ring, stripeApiKey),
+            stripeApiKey.slice(-4),
+            `we_${hex(8)}`,
+            encryptWith(ring, webhookSecret),
+          ],
         );
         seeded.push({ id, accountId, impactSid, webhookSecret, stripeApiKey });
       }

@@ -1,6 +1,6 @@
 // A server the harness starts as a child process, in its own process group: kill -9 reaches it and
 // whatever it forked, and nothing the harness did not start.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { openSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 
@@ -28,7 +28,8 @@ export type ServiceOptions = {
 async function waitUntilServing(options: ServiceOptions, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${options.command} exited with code ${child.exitCode} while starting (see ${options.logFile})`);
+    if (child.exitCode !== null)
+      throw new Error(`${options.command} exited with code ${child.exitCode} while starting (see ${options.logFile})`);
     try {
       await options.probe(options.url);
       return;
@@ -41,7 +42,11 @@ async function waitUntilServing(options: ServiceOptions, child: ChildProcess): P
 
 export async function startService(options: ServiceOptions): Promise<ServiceProcess> {
   const out = openSync(options.logFile, "a");
-  const child = spawn(options.command, options.args, { env: options.env as NodeJS.ProcessEnv, stdio: ["ignore", out, out], detached: true });
+  const child = spawn(options.command, options.args, {
+    env: options.env as NodeJS.ProcessEnv,
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const signalGroup = (signal: NodeJS.Signals) => {
     try {

@@ -19,7 +19,11 @@ export function invoicePaidTemplate(billingReason: Stripe.Invoice.BillingReason)
   );
   return {
     render: ({ eventId, invoiceId, customerId }) =>
-      parts.map((part) => (part === EVENT_ID ? eventId : part === INVOICE_ID ? invoiceId : part === CUSTOMER_ID ? customerId : part)).join(""),
+      parts
+        .map((part) =>
+          part === EVENT_ID ? eventId : part === INVOICE_ID ? invoiceId : part === CUSTOMER_ID ? customerId : part,
+        )
+        .join(""),
   };
 }
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { IntegrationCard } from "@/app/(portal)/integrations/_components/integration-card";
 import { Card } from "@/components/ui/card";
 import { requireBrand } from "@/lib/auth/session";
 import { findIntegrationSummaries } from "@/lib/server/integrations/find-integration-summaries";
-import { IntegrationCard } from "@/app/(portal)/integrations/_components/integration-card";
 
 export const metadata = { title: "Integrations · Payments integration portal" };
 
@@ -14,7 +14,10 @@ export default async function IntegrationsPage() {
     <div className="space-y-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Integrations</h1>
-        <Link href="/integrations/new" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
+        <Link
+          href="/integrations/new"
+          className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark"
+        >
           New integration
         </Link>
       </div>

@@ -23,7 +23,9 @@ export default async function SupportConsolePage({ searchParams }: { searchParam
             placeholder="SID or company name"
             className="rounded-md border border-slate-300 px-3 py-2 text-sm"
           />
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Search</button>
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            Search
+          </button>
         </form>
       </div>
       <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
@@ -45,7 +47,9 @@ export default async function SupportConsolePage({ searchParams }: { searchParam
               </td>
               <td className="px-4 py-2 font-mono text-xs">{account.impactSid}</td>
               <td className="px-4 py-2">{account.integrationCount}</td>
-              <td className="px-4 py-2">{account.lastSignInAt?.toISOString().replace("T", " ").slice(0, 16) ?? "never"}</td>
+              <td className="px-4 py-2">
+                {account.lastSignInAt?.toISOString().replace("T", " ").slice(0, 16) ?? "never"}
+              </td>
             </tr>
           ))}
           {accounts.length === 0 ? (

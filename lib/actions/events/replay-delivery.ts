@@ -1,21 +1,26 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { type ActionResult, failureOf, SIGNED_OUT } from "@/lib/actions/events/action-result";
 import { getPrincipal } from "@/lib/auth/session";
 import type { ReplayResult } from "@/lib/events/event-view";
 import { ReplayDeliveryInputSchema } from "@/lib/schemas/events";
 import { replayDelivery } from "@/lib/server/deliveries/replay-delivery";
 import { scopeOf } from "@/lib/server/events/event-scope";
-import { failureOf, SIGNED_OUT, type ActionResult } from "@/lib/actions/events/action-result";
 
 /** The "Replay" / "Retry now" / "Send again" buttons, for brands (own account) and staff (any, audited). */
-export async function replayDeliveryAction(input: { deliveryId: string; confirmSendAgain?: boolean }): Promise<ActionResult<ReplayResult>> {
+export async function replayDeliveryAction(input: {
+  deliveryId: string;
+  confirmSendAgain?: boolean;
+}): Promise<ActionResult<ReplayResult>> {
   const parsed = ReplayDeliveryInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "That delivery id is not valid." };
   const principal = await getPrincipal();
   if (!principal) return SIGNED_OUT;
   try {
-    const result = await replayDelivery(scopeOf(principal), parsed.data.deliveryId, { confirmSendAgain: parsed.data.confirmSendAgain });
+    const result = await replayDelivery(scopeOf(principal), parsed.data.deliveryId, {
+      confirmSendAgain: parsed.data.confirmSendAgain,
+    });
     revalidatePath(principal.role === "staff" ? "/support/events" : "/events");
     return { ok: true, data: result };
   } catch (error) {

@@ -1,18 +1,21 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { type ActionResult, failureOf, SIGNED_OUT } from "@/lib/actions/events/action-result";
 import { getPrincipal } from "@/lib/auth/session";
 import type { RetryBatchResult } from "@/lib/events/event-view";
-import { RetryFailedInputSchema, type EventFilters } from "@/lib/schemas/events";
+import { type EventFilters, RetryFailedInputSchema } from "@/lib/schemas/events";
 import { retryFailedDeliveries } from "@/lib/server/deliveries/retry-failed-deliveries";
 import { scopeOf } from "@/lib/server/events/event-scope";
-import { failureOf, SIGNED_OUT, type ActionResult } from "@/lib/actions/events/action-result";
 
 /**
  * One batch of "Retry all failed" for the list's filters; the button calls it again with
  * `nextCursor` until it is null, showing "n of N" in between.
  */
-export async function retryFailedDeliveriesAction(input: { filters: EventFilters; cursor: string | null }): Promise<ActionResult<RetryBatchResult>> {
+export async function retryFailedDeliveriesAction(input: {
+  filters: EventFilters;
+  cursor: string | null;
+}): Promise<ActionResult<RetryBatchResult>> {
   const parsed = RetryFailedInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "The filters or the position are not valid; reload the page." };
   const principal = await getPrincipal();

@@ -2,14 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { echoedValues, formStateOfError, readIntegrationForm } from "@/lib/actions/integrations/integration-form-data";
 import { requireBrand } from "@/lib/auth/session";
 import type { IntegrationFormState } from "@/lib/integrations/integration-view";
 import { CreateIntegrationSchema, fieldErrorsOf } from "@/lib/schemas/integration";
 import { createIntegration } from "@/lib/server/integrations/create-integration";
-import { echoedValues, formStateOfError, readIntegrationForm } from "@/lib/actions/integrations/integration-form-data";
 
 /** The "Create integration" form: validate → sign-in → Stripe + database → the new integration's page. */
-export async function createIntegrationAction(_previous: IntegrationFormState, formData: FormData): Promise<IntegrationFormState> {
+export async function createIntegrationAction(
+  _previous: IntegrationFormState,
+  formData: FormData,
+): Promise<IntegrationFormState> {
   const input = readIntegrationForm(formData);
   const parsed = CreateIntegrationSchema.safeParse(input);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: echoedValues(input) };

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireBrand } from "@/lib/auth/session";
-import { setIntegrationEnabled } from "@/lib/server/integrations/set-integration-enabled";
-import type { ButtonActionState } from "@/lib/integrations/integration-view";
 import { buttonStateOfError } from "@/lib/actions/integrations/integration-form-data";
+import { requireBrand } from "@/lib/auth/session";
+import type { ButtonActionState } from "@/lib/integrations/integration-view";
+import { setIntegrationEnabled } from "@/lib/server/integrations/set-integration-enabled";
 
 /** The "Disable" / "Enable" button (bound to the id and the wanted state). */
 export async function setIntegrationEnabledAction(

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { echoedValues, formStateOfError, readIntegrationForm } from "@/lib/actions/integrations/integration-form-data";
 import { requireBrand } from "@/lib/auth/session";
 import type { IntegrationFormState } from "@/lib/integrations/integration-view";
 import { fieldErrorsOf, UpdateIntegrationSchema } from "@/lib/schemas/integration";
 import { updateIntegration } from "@/lib/server/integrations/update-integration";
-import { echoedValues, formStateOfError, readIntegrationForm } from "@/lib/actions/integrations/integration-form-data";
 
 /**
  * The edit form (bound to the integration id). Empty secret fields keep the stored

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireBrand, requireStaff } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/server/audit/record-audit";
-import { recoverMissedEvents, type RecoveryReport } from "@/lib/server/recovery/recover-missed-events";
+import { type RecoveryReport, recoverMissedEvents } from "@/lib/server/recovery/recover-missed-events";
 
 export type RecoveryActionState = { report?: RecoveryReport; error?: string; field?: string };
 
@@ -27,7 +27,11 @@ async function run(accountId: string | null, integrationId: string, formData: Fo
 }
 
 /** The brand's "Recover missed events" form of one of its integrations (bound to its id). */
-export async function recoverMissedEventsAction(integrationId: string, _previous: RecoveryActionState, formData: FormData) {
+export async function recoverMissedEventsAction(
+  integrationId: string,
+  _previous: RecoveryActionState,
+  formData: FormData,
+) {
   const brand = await requireBrand();
   return run(brand.accountId, integrationId, formData);
 }
@@ -47,7 +51,10 @@ export async function recoverMissedEventsAsStaffAction(
     accountId,
     targetType: "integration",
     targetId: integrationId,
-    details: { window: windowOf(formData), ...(state.report ? { report: state.report } : { error: state.error ?? null }) },
+    details: {
+      window: windowOf(formData),
+      ...(state.report ? { report: state.report } : { error: state.error ?? null }),
+    },
   });
   return state;
 }

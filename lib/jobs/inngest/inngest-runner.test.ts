@@ -14,8 +14,16 @@ it("derives event ids from the delivery and its replay generation: a replay is a
   expect(inngestApi.batches).toHaveLength(1);
   expect(inngestApi.batches[0]!.path).toBe("/e/test-event-key");
   expect(inngestApi.events()).toEqual([
-    expect.objectContaining({ name: "delivery/conversion.requested", id: "delivery-d1-0", data: { deliveryId: "d1", generation: 0 } }),
-    expect.objectContaining({ name: "delivery/refund.requested", id: "delivery-d2-3", data: { deliveryId: "d2", generation: 3 } }),
+    expect.objectContaining({
+      name: "delivery/conversion.requested",
+      id: "delivery-d1-0",
+      data: { deliveryId: "d1", generation: 0 },
+    }),
+    expect.objectContaining({
+      name: "delivery/refund.requested",
+      id: "delivery-d2-3",
+      data: { deliveryId: "d2", generation: 3 },
+    }),
   ]);
 });
 

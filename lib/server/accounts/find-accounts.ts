@@ -9,7 +9,13 @@ export type AccountSummary = {
 };
 
 /** Staff view: every account, optionally filtered by SID or company name (case-insensitive). */
-export async function findAccounts({ query, limit = 100 }: { query?: string; limit?: number } = {}): Promise<AccountSummary[]> {
+export async function findAccounts({
+  query,
+  limit = 100,
+}: {
+  query?: string;
+  limit?: number;
+} = {}): Promise<AccountSummary[]> {
   const search = query?.trim();
   const accounts = await prisma.account.findMany({
     where: search
@@ -20,7 +26,13 @@ export async function findAccounts({ query, limit = 100 }: { query?: string; lim
           ],
         }
       : undefined,
-    select: { id: true, impactSid: true, companyName: true, lastSignInAt: true, _count: { select: { integrations: true } } },
+    select: {
+      id: true,
+      impactSid: true,
+      companyName: true,
+      lastSignInAt: true,
+      _count: { select: { integrations: true } },
+    },
     orderBy: { companyName: "asc" },
     take: limit,
   });

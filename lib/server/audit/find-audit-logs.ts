@@ -12,7 +12,13 @@ export type AuditLogView = {
 };
 
 /** The newest staff actions, optionally for one account (both orders have an index). */
-export async function findAuditLogs({ accountId, limit = 200 }: { accountId?: string; limit?: number } = {}): Promise<AuditLogView[]> {
+export async function findAuditLogs({
+  accountId,
+  limit = 200,
+}: {
+  accountId?: string;
+  limit?: number;
+} = {}): Promise<AuditLogView[]> {
   const rows = await prisma.auditLog.findMany({
     where: accountId ? { accountId } : undefined,
     orderBy: { createdAt: "desc" },
@@ -30,14 +36,19 @@ export async function findAuditLogs({ accountId, limit = 200 }: { accountId?: st
   });
   // AuditLog.accountId has no relation (the log outlives deleted accounts): names are looked up separately.
   const accountIds = [...new Set(rows.map((row) => row.accountId).filter((id): id is string => id !== null))];
-  const accounts = await prisma.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, companyName: true } });
+  const accounts = await prisma.account.findMany({
+    where: { id: { in: accountIds } },
+    select: { id: true, companyName: true },
+  });
   const names = new Map(accounts.map((account) => [account.id, account]));
   return rows.map((row) => ({
     id: row.id,
     createdAt: row.createdAt,
     staffEmail: row.staffUser.email,
     action: row.action,
-    account: row.accountId ? (names.get(row.accountId) ?? { id: row.accountId, companyName: "(deleted account)" }) : null,
+    account: row.accountId
+      ? (names.get(row.accountId) ?? { id: row.accountId, companyName: "(deleted account)" })
+      : null,
     targetType: row.targetType,
     targetId: row.targetId,
     details: row.details === null ? null : JSON.stringify(row.details),

@@ -1,7 +1,12 @@
 import { prisma, type TransactionClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type AuditAction = "delivery.replay" | "deliveries.retry-failed" | "account.view" | "events.export" | "events.recover";
+export type AuditAction =
+  | "delivery.replay"
+  | "deliveries.retry-failed"
+  | "account.view"
+  | "events.export"
+  | "events.recover";
 
 export type AuditEntry = {
   staffUserId: string;

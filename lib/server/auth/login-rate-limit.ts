@@ -24,7 +24,10 @@ export async function assertLoginAllowed(keys: LoginKey[], now = new Date()): Pr
     if (failures.length < LOGIN_LIMITS[key.kind]) continue;
     const retryAt = failures[0]!.createdAt.getTime() + LOGIN_WINDOW_MS;
     const minutes = Math.max(1, Math.ceil((retryAt - now.getTime()) / 60_000));
-    throw new AppError("RATE_LIMITED", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    );
   }
 }
 

@@ -1,9 +1,9 @@
-import { prisma } from "@/lib/db";
 import { encryptSecret } from "@/lib/crypto/secrets";
+import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { getCompanyInformation } from "@/lib/impact/get-company-information";
 import { BrandSignInSchema } from "@/lib/schemas/auth";
-import { assertLoginAllowed, recordLoginAttempt, type LoginKey } from "@/lib/server/auth/login-rate-limit";
+import { assertLoginAllowed, type LoginKey, recordLoginAttempt } from "@/lib/server/auth/login-rate-limit";
 
 export type BrandSession = { accountId: string; impactSid: string; companyName: string };
 

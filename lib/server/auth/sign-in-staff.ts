@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { StaffSignInSchema } from "@/lib/schemas/auth";
-import { assertLoginAllowed, recordLoginAttempt, type LoginKey } from "@/lib/server/auth/login-rate-limit";
+import { assertLoginAllowed, type LoginKey, recordLoginAttempt } from "@/lib/server/auth/login-rate-limit";
 
 export type StaffSession = { staffUserId: string; email: string };
 
@@ -20,7 +20,10 @@ export async function signInStaff(input: unknown, clientIp: string): Promise<Sta
     { kind: "ip", value: clientIp },
   ];
   await assertLoginAllowed(keys);
-  const staff = await prisma.staffUser.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } });
+  const staff = await prisma.staffUser.findUnique({
+    where: { email },
+    select: { id: true, email: true, passwordHash: true },
+  });
   const isValid = await bcrypt.compare(password, staff?.passwordHash ?? DUMMY_HASH);
   await recordLoginAttempt(keys, Boolean(staff && isValid));
   if (!staff || !isValid) throw new AppError("UNAUTHORIZED", STAFF_SIGN_IN_FAILED);

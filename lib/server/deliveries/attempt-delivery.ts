@@ -2,18 +2,31 @@
 // request (Stripe reads), send it to impact.com, classify the answer, record it.
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { getEnv } from "@/lib/env";
-import { recordedImpactRequest, sendImpactRequest, type ImpactRequest } from "@/lib/impact/send-impact-request";
+import { type ImpactRequest, recordedImpactRequest, sendImpactRequest } from "@/lib/impact/send-impact-request";
 import { retryDelayMs } from "@/lib/server/deliveries/backoff";
-import { classifyExchange } from "@/lib/server/deliveries/classify-exchange";
-import { retryUntil } from "@/lib/server/deliveries/retry-until";
 import { beginImpactAttempt, UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
-import { loadDeliveryWork, type DeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
-import { prepareImpactRequest, type Preparation } from "@/lib/server/deliveries/prepare-impact-request";
-import { recordAttemptOutcome, type AttemptRecord, type OutcomeUpdate } from "@/lib/server/deliveries/record-attempt-outcome";
+import { classifyExchange } from "@/lib/server/deliveries/classify-exchange";
+import { type DeliveryWork, loadDeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
+import { type Preparation, prepareImpactRequest } from "@/lib/server/deliveries/prepare-impact-request";
+import {
+  type AttemptRecord,
+  type OutcomeUpdate,
+  recordAttemptOutcome,
+} from "@/lib/server/deliveries/record-attempt-outcome";
+import { retryUntil } from "@/lib/server/deliveries/retry-until";
 
 export type AttemptOutcome =
-  | { status: "delivered" | "skipped" | "exhausted"; reason?: string; /** impact.com refused for good (4xx). */ isRejected?: boolean }
-  | { status: "retrying"; nextAttemptAt: Date; reason: string; /** impact.com asked us to wait (429). */ isRateLimited: boolean }
+  | {
+      status: "delivered" | "skipped" | "exhausted";
+      reason?: string /** impact.com refused for good (4xx). */;
+      isRejected?: boolean;
+    }
+  | {
+      status: "retrying";
+      nextAttemptAt: Date;
+      reason: string /** impact.com asked us to wait (429). */;
+      isRateLimited: boolean;
+    }
   | { status: "waiting"; nextAttemptAt: Date; reason: string }
   | { status: "not-attempted"; reason: string };
 
@@ -35,7 +48,13 @@ function retryOrExhaust(
   const attemptNumber = work.attemptCount + 1;
   if (attemptNumber >= env.DELIVERY_MAX_ATTEMPTS) {
     const lastError = `${reason} (gave up after ${attemptNumber} attempts)`;
-    return { status: "exhausted", dueAt: null, lastError, countsAsAttempt: true, outcome: { status: "exhausted", reason: lastError } };
+    return {
+      status: "exhausted",
+      dueAt: null,
+      lastError,
+      countsAsAttempt: true,
+      outcome: { status: "exhausted", reason: lastError },
+    };
   }
   const nextAttemptAt = new Date(Date.now() + (delayMs ?? retryDelayMs(attemptNumber, env.RETRY_BASE_DELAY_MS)));
   return {
@@ -60,7 +79,14 @@ function holdUnknownConversion(work: DeliveryWork, startedAt: Date): Decision {
   const reason =
     `${UNKNOWN_OUTCOME_ERROR} (attempt started ${startedAt.toISOString()}). impact.com may already have order ` +
     `${work.orderId ?? "?"}: check it there, and use "Send again" only if it is missing.`;
-  return { status: "exhausted", dueAt: null, lastError: reason, countsAsAttempt: true, closesUnfinished: true, outcome: { status: "exhausted", reason, isRejected: true } };
+  return {
+    status: "exhausted",
+    dueAt: null,
+    lastError: reason,
+    countsAsAttempt: true,
+    closesUnfinished: true,
+    outcome: { status: "exhausted", reason, isRejected: true },
+  };
 }
 
 /**
@@ -74,12 +100,21 @@ async function sendAndClassify(
   preparation: { request: ImpactRequest; facts: OutcomeUpdate["facts"] },
   options: { impactTimeoutMs?: number; startedAt: Date },
 ): Promise<{ update: Decision; attempt?: AttemptRecord } | null> {
-  const credentials = { accountSid: work.integration.account.impactSid, authToken: decryptSecret(work.integration.impactAuthTokenEncrypted) };
+  const credentials = {
+    accountSid: work.integration.account.impactSid,
+    authToken: decryptSecret(work.integration.impactAuthTokenEncrypted),
+  };
   const planned = recordedImpactRequest(credentials, preparation.request);
   const begun = await beginImpactAttempt(
     work.id,
     leaseToken,
-    { runner, startedAt: options.startedAt, requestMethod: planned.method, requestUrl: planned.url, requestBody: planned.body },
+    {
+      runner,
+      startedAt: options.startedAt,
+      requestMethod: planned.method,
+      requestUrl: planned.url,
+      requestBody: planned.body,
+    },
     // A modification sets the action's amount (PUT): sending it again after an unknown outcome is harmless.
     { resendUnfinished: work.kind === "modification" },
   );
@@ -103,10 +138,33 @@ async function sendAndClassify(
   const facts = preparation.facts;
   const closesUnfinished = begun.hasUnfinished;
   if (verdict.kind === "delivered") {
-    return { attempt, update: { status: "delivered", dueAt: null, lastError: null, queuedUri: verdict.queuedUri, facts, countsAsAttempt: true, closesUnfinished, outcome: { status: "delivered" } } };
+    return {
+      attempt,
+      update: {
+        status: "delivered",
+        dueAt: null,
+        lastError: null,
+        queuedUri: verdict.queuedUri,
+        facts,
+        countsAsAttempt: true,
+        closesUnfinished,
+        outcome: { status: "delivered" },
+      },
+    };
   }
   if (verdict.kind === "reject") {
-    return { attempt, update: { status: "exhausted", dueAt: null, lastError: verdict.reason, facts, countsAsAttempt: true, closesUnfinished, outcome: { status: "exhausted", reason: verdict.reason, isRejected: true } } };
+    return {
+      attempt,
+      update: {
+        status: "exhausted",
+        dueAt: null,
+        lastError: verdict.reason,
+        facts,
+        countsAsAttempt: true,
+        closesUnfinished,
+        outcome: { status: "exhausted", reason: verdict.reason, isRejected: true },
+      },
+    };
   }
   return { attempt, update: { ...retryOrExhaust(work, verdict.reason, verdict), facts, closesUnfinished } };
 }
@@ -132,22 +190,59 @@ export async function attemptDelivery(
   let update: Decision;
   let attempt: AttemptRecord | undefined;
   if (preparation.kind === "stripe-error") {
-    attempt = { runner, startedAt, durationMs: Date.now() - startedAt.getTime(), requestMethod: "GET", requestUrl: "Stripe API", requestBody: "", error: preparation.error };
+    attempt = {
+      runner,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      requestMethod: "GET",
+      requestUrl: "Stripe API",
+      requestBody: "",
+      error: preparation.error,
+    };
     update = retryOrExhaust(work, preparation.error);
   } else if (preparation.kind === "skip") {
-    update = { status: "skipped", dueAt: null, skipReason: preparation.reason, facts: preparation.facts, countsAsAttempt: false, outcome: { status: "skipped", reason: preparation.reason } };
+    update = {
+      status: "skipped",
+      dueAt: null,
+      skipReason: preparation.reason,
+      facts: preparation.facts,
+      countsAsAttempt: false,
+      outcome: { status: "skipped", reason: preparation.reason },
+    };
   } else if (preparation.kind === "wait") {
-    update = { status: work.status, dueAt: preparation.until, lastError: preparation.reason, facts: preparation.facts, countsAsAttempt: false, outcome: { status: "waiting", nextAttemptAt: preparation.until, reason: preparation.reason } };
+    update = {
+      status: work.status,
+      dueAt: preparation.until,
+      lastError: preparation.reason,
+      facts: preparation.facts,
+      countsAsAttempt: false,
+      outcome: { status: "waiting", nextAttemptAt: preparation.until, reason: preparation.reason },
+    };
   } else if (preparation.kind === "reject") {
-    update = { status: "exhausted", dueAt: null, lastError: preparation.reason, countsAsAttempt: false, outcome: { status: "exhausted", reason: preparation.reason, isRejected: true } };
+    update = {
+      status: "exhausted",
+      dueAt: null,
+      lastError: preparation.reason,
+      countsAsAttempt: false,
+      outcome: { status: "exhausted", reason: preparation.reason, isRejected: true },
+    };
   } else {
-    const sent = await sendAndClassify(work, leaseToken, runner, preparation, { impactTimeoutMs: options.impactTimeoutMs, startedAt });
+    const sent = await sendAndClassify(work, leaseToken, runner, preparation, {
+      impactTimeoutMs: options.impactTimeoutMs,
+      startedAt,
+    });
     if (!sent) return { status: "not-attempted", reason: "the lease was lost to another worker" };
     ({ update, attempt } = sent);
   }
   const record = () => recordAttemptOutcome(deliveryId, leaseToken, update, attempt);
   const isRecorded = attempt?.inFlightAttemptId
-    ? await retryUntil(record, { forMs: RECORD_RETRY_MS, onRetry: (error) => console.warn(`[attempt-delivery] recording the answer for ${deliveryId} failed, retrying: ${(error as Error).message}`) })
+    ? await retryUntil(record, {
+        forMs: RECORD_RETRY_MS,
+        onRetry: (error) =>
+          console.warn(
+            `[attempt-delivery] recording the answer for ${deliveryId} failed, retrying: ${(error as Error).message}`,
+          ),
+      })
     : await record();
   return isRecorded ? update.outcome : { status: "not-attempted", reason: "the lease was lost to another worker" };
 }

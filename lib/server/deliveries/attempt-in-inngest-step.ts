@@ -2,8 +2,8 @@
 // (final or waiting), NonRetriableError (rejected for good), RetryAfterError (rate limited, or
 // leased elsewhere) or Error (retry with Inngest's backoff). Shared by both Inngest functions.
 import { NonRetriableError, RetryAfterError } from "inngest";
-import { toDurationString } from "@/lib/server/deliveries/backoff";
 import { attemptDelivery } from "@/lib/server/deliveries/attempt-delivery";
+import { toDurationString } from "@/lib/server/deliveries/backoff";
 import { claimDelivery } from "@/lib/server/deliveries/claim-delivery";
 import { loadDeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
 import { markDeliveryExhausted } from "@/lib/server/deliveries/mark-delivery-exhausted";
@@ -30,7 +30,11 @@ async function settleUnattempted(deliveryId: string, reason?: string): Promise<A
   if (work && (work.status === "pending" || work.status === "retrying")) {
     throw new RetryAfterError(`delivery ${deliveryId} is being attempted by another worker`, LEASE_BUSY_RETRY);
   }
-  return { deliveryId, status: "not-attempted", reason: reason ?? (work ? `delivery is already ${work.status}` : "delivery not found") };
+  return {
+    deliveryId,
+    status: "not-attempted",
+    reason: reason ?? (work ? `delivery is already ${work.status}` : "delivery not found"),
+  };
 }
 
 /**
@@ -55,7 +59,12 @@ export async function attemptInStep(deliveryId: string): Promise<AttemptSummary>
       }
       throw new Error(outcome.reason);
     case "waiting":
-      return { deliveryId, status: "waiting", nextAttemptAt: outcome.nextAttemptAt.toISOString(), reason: outcome.reason };
+      return {
+        deliveryId,
+        status: "waiting",
+        nextAttemptAt: outcome.nextAttemptAt.toISOString(),
+        reason: outcome.reason,
+      };
     case "not-attempted":
       return settleUnattempted(deliveryId, outcome.reason);
   }

@@ -15,7 +15,9 @@ describe("retryDelayMs", () => {
 
   it("spreads 15 attempts (14 waits) over about 23 hours with the defaults", () => {
     // 10 s … 2 h 50 min doubling, then two 6 h waits: 84 150 s. (SPEC's "≈ 1.5 days" overstates its own formula.)
-    const total = Array.from({ length: 14 }, (_, index) => retryDelayMs(index + 1, 10_000, () => 0.5)).reduce((a, b) => a + b);
+    const total = Array.from({ length: 14 }, (_, index) => retryDelayMs(index + 1, 10_000, () => 0.5)).reduce(
+      (a, b) => a + b,
+    );
     expect(total).toBe(84_150_000);
   });
 });

@@ -30,7 +30,11 @@ export async function claimDueDeliveries(limit: number, tokenPrefix = ""): Promi
 export async function findNextDueAt(): Promise<Date | null> {
   const next = await prisma.delivery.findFirst({
     // Rows being attempted right now are due but not claimable: counting them would make the loop spin.
-    where: { status: { in: ["pending", "retrying"] }, dueAt: { not: null }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }] },
+    where: {
+      status: { in: ["pending", "retrying"] },
+      dueAt: { not: null },
+      OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }],
+    },
     orderBy: { dueAt: "asc" },
     select: { dueAt: true },
   });

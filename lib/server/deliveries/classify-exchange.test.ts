@@ -13,7 +13,9 @@ const exchange = (status: number | undefined, body = "", headers: Record<string,
 
 describe("classifyExchange", () => {
   it("keeps the QueuedUri of an accepted conversion", () => {
-    expect(classifyExchange(exchange(200, '{"Status":"QUEUED","QueuedUri":"/Advertisers/IR1/APISubmissions/A-1"}'), 0)).toEqual({
+    expect(
+      classifyExchange(exchange(200, '{"Status":"QUEUED","QueuedUri":"/Advertisers/IR1/APISubmissions/A-1"}'), 0),
+    ).toEqual({
       kind: "delivered",
       queuedUri: "/Advertisers/IR1/APISubmissions/A-1",
     });
@@ -27,13 +29,22 @@ describe("classifyExchange", () => {
   });
 
   it("marks every 429 as rate limited, with the wait when impact.com gives one", () => {
-    expect(classifyExchange(exchange(429), 0)).toMatchObject({ kind: "retry", isRateLimited: true, delayMs: undefined });
-    expect(classifyExchange(exchange(429, "", { "X-RateLimit-Reset": "30" }), 0)).toMatchObject({ isRateLimited: true, delayMs: 30_000 });
+    expect(classifyExchange(exchange(429), 0)).toMatchObject({
+      kind: "retry",
+      isRateLimited: true,
+      delayMs: undefined,
+    });
+    expect(classifyExchange(exchange(429, "", { "X-RateLimit-Reset": "30" }), 0)).toMatchObject({
+      isRateLimited: true,
+      delayMs: 30_000,
+    });
   });
 
   it("retries 5xx, 408 and no answer; rejects other 4xx for good", () => {
-    for (const status of [500, 502, 503, 408, undefined]) expect(classifyExchange(exchange(status), 0).kind).toBe("retry");
-    for (const status of [400, 401, 403, 404, 422]) expect(classifyExchange(exchange(status, '{"Message":"nope"}'), 0)).toMatchObject({ kind: "reject" });
+    for (const status of [500, 502, 503, 408, undefined])
+      expect(classifyExchange(exchange(status), 0).kind).toBe("retry");
+    for (const status of [400, 401, 403, 404, 422])
+      expect(classifyExchange(exchange(status, '{"Message":"nope"}'), 0)).toMatchObject({ kind: "reject" });
     expect(classifyExchange(exchange(undefined), 0)).toMatchObject({ reason: "timed out after 15000 ms" });
   });
 });

@@ -24,7 +24,17 @@ export async function commitReplay(
 ): Promise<ReplayCommit> {
   const current = await tx.delivery.findFirst({
     where: { id: deliveryId, ...accountCondition(scope) },
-    select: { id: true, kind: true, status: true, generation: true, leaseUntil: true, skipReason: true, lastError: true, accountId: true, stripeEventId: true },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      generation: true,
+      leaseUntil: true,
+      skipReason: true,
+      lastError: true,
+      accountId: true,
+      stripeEventId: true,
+    },
   });
   if (!current) throw new AppError("NOT_FOUND", "No such delivery in this account.");
   const rule = replayRuleOf(current.status, current.lastError);
@@ -33,8 +43,12 @@ export async function commitReplay(
     throw new AppError("CONFLICT", current.skipReason ? `${rule.reason} Reason: ${current.skipReason}` : rule.reason);
   }
   if (rule.kind === "confirm" && !confirmSendAgain) {
-    const state = current.status === "delivered" ? "already reached impact.com" : "may already be at impact.com (outcome unknown)";
-    throw new AppError("CONFLICT", `This delivery ${state}. ${SEND_AGAIN_WARNING} Confirm with "Send again" to do it anyway.`);
+    const state =
+      current.status === "delivered" ? "already reached impact.com" : "may already be at impact.com (outcome unknown)";
+    throw new AppError(
+      "CONFLICT",
+      `This delivery ${state}. ${SEND_AGAIN_WARNING} Confirm with "Send again" to do it anyway.`,
+    );
   }
   const now = new Date();
   if (current.leaseUntil && current.leaseUntil > now) {

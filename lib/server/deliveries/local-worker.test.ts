@@ -1,15 +1,15 @@
 // The local runner against real PostgreSQL, the real Stripe SDK on the fake Stripe, and the fake
 // impact.com: retries, 429, timeouts, 4xx, exhaustion and restarts (SPEC §6).
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildCustomer } from "@/testing/stripe/builders/customer";
-import { buildEvent } from "@/testing/stripe/builders/event";
-import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 import { prisma } from "@/lib/db";
-import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { claimDueDeliveries } from "@/lib/server/deliveries/claim-due-deliveries";
+import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { useFakes } from "@/testing/fakes/use-fakes";
+import { buildCustomer } from "@/testing/stripe/builders/customer";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
 beforeAll(() => {
   process.env.DELIVERY_MAX_ATTEMPTS = "3";
@@ -20,24 +20,38 @@ const worker = new LocalWorker({ impactTimeoutMs: 300 });
 const IMPACT_TOKEN = "delivery-token-123";
 
 beforeEach(async () => {
-  await prisma.delivery.updateMany({ where: { status: { in: ["pending", "retrying"] } }, data: { status: "skipped", dueAt: null } });
+  await prisma.delivery.updateMany({
+    where: { status: { in: ["pending", "retrying"] } },
+    data: { status: "skipped", dueAt: null },
+  });
 });
 
 async function paidInvoiceDelivery() {
   const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
   const account = await createTestAccount();
   fakes.impact.addAccount({ sid: account.impactSid, authTokens: [IMPACT_TOKEN], companyName: account.companyName });
-  const { integration } = await createTestIntegration({ accountId: account.id, stripeApiKey: stripeAccount.keys[0]!.key, impactAuthToken: IMPACT_TOKEN });
+  const { integration } = await createTestIntegration({
+    accountId: account.id,
+    stripeApiKey: stripeAccount.keys[0]!.key,
+    impactAuthToken: IMPACT_TOKEN,
+  });
   const customer = buildCustomer({ metadata: { im_ref: "click-123" } });
   fakes.stripe.seed(stripeAccount.id, customer);
-  const invoice = buildPaidInvoice({ billingReason: "subscription_create", customer: customer.id, amountPaid: 1999, currency: "usd" });
+  const invoice = buildPaidInvoice({
+    billingReason: "subscription_create",
+    customer: customer.id,
+    amountPaid: 1999,
+    currency: "usd",
+  });
   const stored = await storeStripeEvent(integration, buildEvent("invoice.paid", invoice), "webhook");
   return { deliveryId: stored.deliveries[0]!.id, invoice, account };
 }
 
 /** Time passes: whatever is scheduled falls due now. */
-const fastForward = () => prisma.delivery.updateMany({ where: { status: { in: ["pending", "retrying"] } }, data: { dueAt: new Date() } });
-const deliveryRow = (id: string) => prisma.delivery.findUniqueOrThrow({ where: { id }, include: { attempts: { orderBy: { number: "asc" } } } });
+const fastForward = () =>
+  prisma.delivery.updateMany({ where: { status: { in: ["pending", "retrying"] } }, data: { dueAt: new Date() } });
+const deliveryRow = (id: string) =>
+  prisma.delivery.findUniqueOrThrow({ where: { id }, include: { attempts: { orderBy: { number: "asc" } } } });
 
 describe("local worker", () => {
   it("delivers a conversion once, recording the attempt and the QueuedUri", async () => {
@@ -48,12 +62,35 @@ describe("local worker", () => {
     const [conversion] = fakes.impact.conversions();
     expect(fakes.impact.conversions()).toHaveLength(1);
     expect(conversion).toMatchObject({ authSid: account.impactSid, authToken: IMPACT_TOKEN });
-    expect(conversion!.params).toMatchObject({ OrderId: invoice.id, EventTypeId: "2001", CampaignId: "1001", ClickId: "click-123", CurrencyCode: "USD", ItemSubTotal1: "19.99" });
+    expect(conversion!.params).toMatchObject({
+      OrderId: invoice.id,
+      EventTypeId: "2001",
+      CampaignId: "1001",
+      ClickId: "click-123",
+      CurrencyCode: "USD",
+      ItemSubTotal1: "19.99",
+    });
     const delivery = await deliveryRow(deliveryId);
-    expect(delivery).toMatchObject({ status: "delivered", attemptCount: 1, dueAt: null, leaseToken: null, lastStatusCode: 200, amount: "1999", currency: "USD", clickIdSource: "customer" });
+    expect(delivery).toMatchObject({
+      status: "delivered",
+      attemptCount: 1,
+      dueAt: null,
+      leaseToken: null,
+      lastStatusCode: 200,
+      amount: "1999",
+      currency: "USD",
+      clickIdSource: "customer",
+    });
     expect(delivery.queuedUri).toMatch(/^\/Advertisers\/.+\/APISubmissions\//);
-    expect((await prisma.stripeEvent.findUniqueOrThrow({ where: { id: delivery.stripeEventId } })).outcome).toBe("delivered");
-    expect(delivery.attempts[0]).toMatchObject({ number: 1, runner: "local", requestMethod: "POST", responseStatus: 200 });
+    expect((await prisma.stripeEvent.findUniqueOrThrow({ where: { id: delivery.stripeEventId } })).outcome).toBe(
+      "delivered",
+    );
+    expect(delivery.attempts[0]).toMatchObject({
+      number: 1,
+      runner: "local",
+      requestMethod: "POST",
+      responseStatus: 200,
+    });
     expect(delivery.attempts[0]!.requestBody).toContain(`OrderId=${invoice.id}`);
     expect(await worker.drain()).toBe(0);
     expect(fakes.impact.conversions()).toHaveLength(1);
@@ -102,7 +139,10 @@ describe("local worker", () => {
 
   it("does not retry a 400 validation answer", async () => {
     const { deliveryId } = await paidInvoiceDelivery();
-    fakes.impact.failNext({ path: "Conversions", action: { kind: "error", status: 400, message: "Invalid EventTypeId" } });
+    fakes.impact.failNext({
+      path: "Conversions",
+      action: { kind: "error", status: 400, message: "Invalid EventTypeId" },
+    });
     await worker.drain();
     await fastForward();
     expect(await worker.drain()).toBe(0);
@@ -179,7 +219,9 @@ describe("local worker slots", () => {
       // The other three go through the second slot while the first waits out its 4 s timeout.
       await expect.poll(() => fakes.impact.conversions().length, { timeout: 3_000 }).toBe(3);
       expect(Date.now() - started).toBeLessThan(3_500);
-      await expect.poll(() => prisma.delivery.count({ where: { id: { in: ids }, status: "retrying" } }), { timeout: 6_000 }).toBe(1);
+      await expect
+        .poll(() => prisma.delivery.count({ where: { id: { in: ids }, status: "retrying" } }), { timeout: 6_000 })
+        .toBe(1);
     } finally {
       await slow.stop();
     }

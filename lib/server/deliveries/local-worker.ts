@@ -4,7 +4,7 @@
 // released by the next worker that looks, rows fall due again.
 import { registerLocalWorker } from "@/lib/jobs/local/local-runner";
 import { attemptDelivery } from "@/lib/server/deliveries/attempt-delivery";
-import { claimDueDeliveries, findNextDueAt, type ClaimedDelivery } from "@/lib/server/deliveries/claim-due-deliveries";
+import { type ClaimedDelivery, claimDueDeliveries, findNextDueAt } from "@/lib/server/deliveries/claim-due-deliveries";
 import { releaseOrphanedLeases } from "@/lib/server/deliveries/release-orphaned-leases";
 import { WorkerPresence } from "@/lib/server/deliveries/worker-presence";
 
@@ -108,7 +108,9 @@ export class LocalWorker {
     this.lastSweepAt = Date.now();
     const released = await releaseOrphanedLeases(this.presence.tokenPrefix, [...this.running.keys()]);
     if (released.length > 0) {
-      console.warn(`[local-worker] released ${released.length} orphaned lease(s) (a dead worker's, or attempts that failed before recording): ${released.join(", ")}`);
+      console.warn(
+        `[local-worker] released ${released.length} orphaned lease(s) (a dead worker's, or attempts that failed before recording): ${released.join(", ")}`,
+      );
     }
   }
 

@@ -8,7 +8,11 @@ import { prisma } from "@/lib/db";
 export async function markDeliveryExhausted(deliveryId: string, reason: string, generation?: number): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const updated = await tx.delivery.updateManyAndReturn({
-      where: { id: deliveryId, status: { in: ["pending", "retrying"] }, ...(generation === undefined ? {} : { generation }) },
+      where: {
+        id: deliveryId,
+        status: { in: ["pending", "retrying"] },
+        ...(generation === undefined ? {} : { generation }),
+      },
       data: { status: "exhausted", dueAt: null, leaseToken: null, leaseUntil: null, lastError: reason },
       select: { stripeEventId: true },
     });

@@ -7,12 +7,18 @@ import type { ImpactRequest } from "@/lib/impact/send-impact-request";
 import { buildConversion } from "@/lib/mapping/build-conversion";
 import { buildRefund } from "@/lib/mapping/build-refund";
 import { MappingError } from "@/lib/mapping/mapping-error";
+import type { DeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
 import { findRefundedOrder } from "@/lib/stripe/find-refunded-order";
 import { readConversionContext } from "@/lib/stripe/read-conversion-context";
 import { createStripeClient } from "@/lib/stripe/stripe-client";
-import type { DeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
 
-export type SentFacts = { orderId: string; eventTypeId: string; amount?: string; currency?: string; clickIdSource?: string | null };
+export type SentFacts = {
+  orderId: string;
+  eventTypeId: string;
+  amount?: string;
+  currency?: string;
+  clickIdSource?: string | null;
+};
 
 export type Preparation =
   | { kind: "send"; request: ImpactRequest; facts: SentFacts }
@@ -23,7 +29,9 @@ export type Preparation =
 type EventPayload = { data: { object: Record<string, unknown> } };
 
 async function prepareConversion(work: DeliveryWork, stripe: Stripe): Promise<Preparation> {
-  const object = (work.stripeEvent.payload as EventPayload).data.object as unknown as Stripe.Invoice | Stripe.Checkout.Session;
+  const object = (work.stripeEvent.payload as EventPayload).data.object as unknown as
+    | Stripe.Invoice
+    | Stripe.Checkout.Session;
   const lookups = await readConversionContext(stripe, object);
   const conversion = buildConversion(object, {
     ...lookups,
@@ -57,7 +65,10 @@ async function prepareRefund(work: DeliveryWork, stripe: Stripe): Promise<Prepar
   });
   const skippedOriginal = original
     ? undefined
-    : await prisma.delivery.findFirst({ where: { integrationId: work.integrationId, kind: "conversion", orderId }, select: { skipReason: true } });
+    : await prisma.delivery.findFirst({
+        where: { integrationId: work.integrationId, kind: "conversion", orderId },
+        select: { skipReason: true },
+      });
   if (!original) {
     const reason = skippedOriginal
       ? `the original conversion ${orderId} was skipped (${skippedOriginal.skipReason}), so there is nothing to modify`
@@ -65,12 +76,21 @@ async function prepareRefund(work: DeliveryWork, stripe: Stripe): Promise<Prepar
     return { kind: "skip", reason, facts: { orderId } };
   }
   if (original.status === "exhausted") {
-    return { kind: "skip", reason: `the original conversion ${orderId} was never delivered (${original.lastError ?? "exhausted"})`, facts: { orderId } };
+    return {
+      kind: "skip",
+      reason: `the original conversion ${orderId} was never delivered (${original.lastError ?? "exhausted"})`,
+      facts: { orderId },
+    };
   }
   if (original.status !== "delivered") {
     // The conversion is retried first; impact.com cannot modify an action it has not received.
     const until = new Date(Math.max(Date.now() + 5_000, (original.dueAt?.getTime() ?? 0) + 5_000));
-    return { kind: "wait", until, reason: `waiting for the original conversion ${orderId} to be delivered`, facts: { orderId } };
+    return {
+      kind: "wait",
+      until,
+      reason: `waiting for the original conversion ${orderId} to be delivered`,
+      facts: { orderId },
+    };
   }
   if (!original.eventTypeId || !original.amount || !original.currency) {
     return { kind: "reject", reason: `the original conversion ${orderId} has no recorded amount` };
@@ -82,7 +102,12 @@ async function prepareRefund(work: DeliveryWork, stripe: Stripe): Promise<Prepar
   return {
     kind: "send",
     request: { method: "PUT", resource: "Actions", params: refund.params },
-    facts: { orderId, eventTypeId: original.eventTypeId, amount: String(refund.amountMinor), currency: original.currency },
+    facts: {
+      orderId,
+      eventTypeId: original.eventTypeId,
+      amount: String(refund.amountMinor),
+      currency: original.currency,
+    },
   };
 }
 

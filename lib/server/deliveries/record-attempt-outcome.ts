@@ -51,7 +51,12 @@ export async function recordAttemptOutcome(
     if (update.closesUnfinished) {
       // In the same transaction as the new state: a crash in between must not hide that a send happened.
       await tx.deliveryAttempt.updateMany({
-        where: { deliveryId, generation: current.generation, isInFlight: true, id: attempt?.inFlightAttemptId ? { not: attempt.inFlightAttemptId } : undefined },
+        where: {
+          deliveryId,
+          generation: current.generation,
+          isInFlight: true,
+          id: attempt?.inFlightAttemptId ? { not: attempt.inFlightAttemptId } : undefined,
+        },
         data: { isInFlight: false, error: UNKNOWN_OUTCOME_ERROR },
       });
     }
@@ -59,9 +64,14 @@ export async function recordAttemptOutcome(
       const { inFlightAttemptId, ...fields } = attempt;
       const nextAttemptAt = update.status === "retrying" ? update.dueAt : null;
       if (inFlightAttemptId) {
-        await tx.deliveryAttempt.update({ where: { id: inFlightAttemptId }, data: { ...fields, nextAttemptAt, isInFlight: false } });
+        await tx.deliveryAttempt.update({
+          where: { id: inFlightAttemptId },
+          data: { ...fields, nextAttemptAt, isInFlight: false },
+        });
       } else {
-        await tx.deliveryAttempt.create({ data: { deliveryId, number, generation: current.generation, ...fields, nextAttemptAt } });
+        await tx.deliveryAttempt.create({
+          data: { deliveryId, number, generation: current.generation, ...fields, nextAttemptAt },
+        });
       }
     }
     const { facts } = update;

@@ -1,17 +1,18 @@
 // Refunds end to end through the local runner (SPEC §7): re-read the charge after the delay, find the
 // original conversion, send the remaining amount; partial refunds converge; wait for an undelivered
 // conversion; skip with the reason when the conversion was skipped.
-import { describe, expect, it } from "vitest";
+
 import type Stripe from "stripe";
-import { buildCharge } from "@/testing/stripe/builders/charge";
-import { buildCheckoutLineItem, buildCheckoutSession } from "@/testing/stripe/builders/checkout";
-import { buildEvent } from "@/testing/stripe/builders/event";
-import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders/invoice";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { useFakes } from "@/testing/fakes/use-fakes";
+import { buildCharge } from "@/testing/stripe/builders/charge";
+import { buildCheckoutLineItem, buildCheckoutSession } from "@/testing/stripe/builders/checkout";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
 const fakes = useFakes();
 const worker = new LocalWorker({ impactTimeoutMs: 1_000 });
@@ -21,8 +22,16 @@ async function setup() {
   const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
   const account = await createTestAccount();
   fakes.impact.addAccount({ sid: account.impactSid, authTokens: [TOKEN] });
-  const { integration } = await createTestIntegration({ accountId: account.id, stripeApiKey: stripeAccount.keys[0]!.key, impactAuthToken: TOKEN });
-  const dueNow = () => prisma.delivery.updateMany({ where: { integrationId: integration.id, status: { in: ["pending", "retrying"] } }, data: { dueAt: new Date() } });
+  const { integration } = await createTestIntegration({
+    accountId: account.id,
+    stripeApiKey: stripeAccount.keys[0]!.key,
+    impactAuthToken: TOKEN,
+  });
+  const dueNow = () =>
+    prisma.delivery.updateMany({
+      where: { integrationId: integration.id, status: { in: ["pending", "retrying"] } },
+      data: { dueAt: new Date() },
+    });
   const deliver = async (event: Stripe.Event) => {
     await storeStripeEvent(integration, event, "webhook");
     await dueNow(); // REFUND_DELAY has passed
@@ -36,7 +45,13 @@ async function setup() {
     return { invoice, paymentIntent };
   };
   /** Stripe's charge as it is when the delayed refund re-reads it. */
-  const refund = (charge: { id: string; amount: number; amountRefunded: number; paymentIntent: string; currency?: string }) => {
+  const refund = (charge: {
+    id: string;
+    amount: number;
+    amountRefunded: number;
+    paymentIntent: string;
+    currency?: string;
+  }) => {
     const current = buildCharge({ ...charge, currency: charge.currency ?? "usd" });
     fakes.stripe.seed(stripeAccount.id, current);
     return buildEvent("charge.refunded", current);
@@ -55,7 +70,12 @@ describe("refunds", () => {
     await deliver(refund({ id: "ch_partial", amount: 5000, amountRefunded: 1250, paymentIntent }));
 
     expect(fakes.impact.actionUpdates()).toHaveLength(1);
-    expect(fakes.impact.actionUpdates()[0]!.params).toEqual({ ActionTrackerId: "2001", OrderId: invoice.id, Amount: "37.50", Reason: "OTHER" });
+    expect(fakes.impact.actionUpdates()[0]!.params).toEqual({
+      ActionTrackerId: "2001",
+      OrderId: invoice.id,
+      Amount: "37.50",
+      Reason: "OTHER",
+    });
   });
 
   it("converges over repeated partial refunds, whatever order the events are processed in", async () => {
@@ -87,7 +107,11 @@ describe("refunds", () => {
     expect(fakes.impact.conversions()[0]!.params).toMatchObject({ OrderId: "pi_onetime1", ItemSubTotal1: "30.00" });
 
     await deliver(refund({ id: "ch_onetime", amount: 3000, amountRefunded: 1000, paymentIntent: "pi_onetime1" }));
-    expect(fakes.impact.actionUpdates()[0]!.params).toMatchObject({ OrderId: "pi_onetime1", Amount: "20.00", ActionTrackerId: "2001" });
+    expect(fakes.impact.actionUpdates()[0]!.params).toMatchObject({
+      OrderId: "pi_onetime1",
+      Amount: "20.00",
+      ActionTrackerId: "2001",
+    });
   });
 
   it("waits for a conversion that is not delivered yet, then modifies it", async () => {
@@ -97,8 +121,14 @@ describe("refunds", () => {
     await deliver(buildEvent("invoice.paid", invoice)); // conversion now retrying
     await deliver(refund({ id: "ch_early", amount: 4000, amountRefunded: 4000, paymentIntent }));
 
-    const waitingRefund = await prisma.delivery.findFirstOrThrow({ where: { integrationId: integration.id, kind: "modification" } });
-    expect(waitingRefund).toMatchObject({ status: "pending", attemptCount: 0, lastError: `waiting for the original conversion ${invoice.id} to be delivered` });
+    const waitingRefund = await prisma.delivery.findFirstOrThrow({
+      where: { integrationId: integration.id, kind: "modification" },
+    });
+    expect(waitingRefund).toMatchObject({
+      status: "pending",
+      attemptCount: 0,
+      lastError: `waiting for the original conversion ${invoice.id} to be delivered`,
+    });
     expect(fakes.impact.actionUpdates()).toHaveLength(0);
 
     await dueNow();
@@ -116,9 +146,13 @@ describe("refunds", () => {
     await deliver(buildEvent("invoice.paid", invoice));
     await deliver(refund({ id: "ch_manual", amount: 900, amountRefunded: 900, paymentIntent: "pi_manual1" }));
 
-    const refundDelivery = await prisma.delivery.findFirstOrThrow({ where: { integrationId: integration.id, kind: "modification" } });
+    const refundDelivery = await prisma.delivery.findFirstOrThrow({
+      where: { integrationId: integration.id, kind: "modification" },
+    });
     expect(refundDelivery.status).toBe("skipped");
-    expect(refundDelivery.skipReason).toMatch(new RegExp(`original conversion ${invoice.id} was skipped \\(billing_reason manual`));
+    expect(refundDelivery.skipReason).toMatch(
+      new RegExp(`original conversion ${invoice.id} was skipped \\(billing_reason manual`),
+    );
     expect(fakes.impact.requests({ path: "Actions" })).toHaveLength(0);
   });
 });

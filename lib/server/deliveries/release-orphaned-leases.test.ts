@@ -2,16 +2,16 @@
 // Workers now prove they are alive with a PostgreSQL advisory lock; a dead worker's leases are released
 // at once, a live worker's never. Found by `npm run drill` (kill -9 drill).
 import { afterEach, describe, expect, it } from "vitest";
-import { buildEvent } from "@/testing/stripe/builders/event";
-import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 import { prisma } from "@/lib/db";
-import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { claimDueDeliveries } from "@/lib/server/deliveries/claim-due-deliveries";
+import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { releaseOrphanedLeases } from "@/lib/server/deliveries/release-orphaned-leases";
 import { WorkerPresence } from "@/lib/server/deliveries/worker-presence";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { useFakes } from "@/testing/fakes/use-fakes";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
 const fakes = useFakes();
 const TOKEN = "delivery-token-123";
@@ -28,10 +28,18 @@ async function dueConversions(count: number): Promise<string[]> {
   const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
   const account = await createTestAccount();
   fakes.impact.addAccount({ sid: account.impactSid, authTokens: [TOKEN] });
-  const { integration } = await createTestIntegration({ accountId: account.id, stripeApiKey: stripeAccount.keys[0]!.key, impactAuthToken: TOKEN });
+  const { integration } = await createTestIntegration({
+    accountId: account.id,
+    stripeApiKey: stripeAccount.keys[0]!.key,
+    impactAuthToken: TOKEN,
+  });
   const ids: string[] = [];
   for (let index = 0; index < count; index++) {
-    const stored = await storeStripeEvent(integration, buildEvent("invoice.paid", buildPaidInvoice({ billingReason: "subscription_create" })), "webhook");
+    const stored = await storeStripeEvent(
+      integration,
+      buildEvent("invoice.paid", buildPaidInvoice({ billingReason: "subscription_create" })),
+      "webhook",
+    );
     ids.push(stored.deliveries[0]!.id);
   }
   return ids;
@@ -39,7 +47,10 @@ async function dueConversions(count: number): Promise<string[]> {
 
 afterEach(async () => {
   await Promise.all(presences.splice(0).map((presence) => presence.release()));
-  await prisma.delivery.updateMany({ where: { status: { in: ["pending", "retrying"] } }, data: { status: "skipped", dueAt: null } });
+  await prisma.delivery.updateMany({
+    where: { status: { in: ["pending", "retrying"] } },
+    data: { status: "skipped", dueAt: null },
+  });
 });
 
 describe("orphaned leases", () => {
@@ -101,9 +112,20 @@ describe("orphaned leases", () => {
     await prisma.$executeRawUnsafe(
       `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND ((classid::bigint << 32) | objid::bigint) = ${key}`,
     );
-    await expect.poll(() => presence.ensure().then(() => prisma.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND ((classid::bigint << 32) | objid::bigint) = ${key}`,
-    )).then((rows) => Number(rows[0]!.n)), { timeout: 5_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          presence
+            .ensure()
+            .then(() =>
+              prisma.$queryRawUnsafe<{ n: bigint }[]>(
+                `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND ((classid::bigint << 32) | objid::bigint) = ${key}`,
+              ),
+            )
+            .then((rows) => Number(rows[0]!.n)),
+        { timeout: 5_000 },
+      )
+      .toBe(1);
     expect(presence.key).toBe(key);
   });
 });

@@ -1,12 +1,9 @@
 // Replay semantics (SPEC §6, §8) against real PostgreSQL; the last tests run the real local worker
 // against the fake impact.com to show a replayed delivery really goes out once more.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { buildCustomer } from "@/testing/stripe/builders/customer";
-import { buildEvent } from "@/testing/stripe/builders/event";
-import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 import { prisma } from "@/lib/db";
-import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { UNKNOWN_OUTCOME_ERROR } from "@/lib/events/replay-rules";
+import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { replayDelivery } from "@/lib/server/deliveries/replay-delivery";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { createStaffUser } from "@/lib/server/staff/create-staff-user";
@@ -14,6 +11,9 @@ import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { createTestEvent, type TestEventOptions } from "@/testing/db/event-factories";
 import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { useFakes } from "@/testing/fakes/use-fakes";
+import { buildCustomer } from "@/testing/stripe/builders/customer";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
 const enqueue = vi.hoisted(() => vi.fn(async (_deliveries: unknown[]) => {}));
 // The hand-off is observed, not performed: the worker below drains the database itself.
@@ -31,7 +31,11 @@ async function brandWith(outcome: TestEventOptions["outcome"], options: TestEven
   return { scope, event, delivery: delivery!, integration };
 }
 
-const deliveryRow = (id: string) => prisma.delivery.findUniqueOrThrow({ where: { id }, include: { stripeEvent: true, attempts: { orderBy: { startedAt: "asc" } } } });
+const deliveryRow = (id: string) =>
+  prisma.delivery.findUniqueOrThrow({
+    where: { id },
+    include: { stripeEvent: true, attempts: { orderBy: { startedAt: "asc" } } },
+  });
 
 describe("replayDelivery", () => {
   it("starts an exhausted delivery over as a new generation, then hands it to the runner", async () => {
@@ -41,7 +45,14 @@ describe("replayDelivery", () => {
     expect(await replayDelivery(scope, delivery.id)).toEqual({ isReplayed: true, status: "pending" });
 
     const row = await deliveryRow(delivery.id);
-    expect(row).toMatchObject({ status: "pending", attemptCount: 0, generation: 3, lastError: null, leaseToken: null, leaseUntil: null });
+    expect(row).toMatchObject({
+      status: "pending",
+      attemptCount: 0,
+      generation: 3,
+      lastError: null,
+      leaseToken: null,
+      leaseUntil: null,
+    });
     expect(row.dueAt!.getTime()).toBeGreaterThanOrEqual(before - 5);
     expect(row.dueAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(row.stripeEvent.outcome).toBe("pending");
@@ -54,32 +65,50 @@ describe("replayDelivery", () => {
     expect(await deliveryRow(idle.delivery.id)).toMatchObject({ status: "pending", generation: 1 });
 
     const busy = await brandWith("retrying", { leaseUntil: new Date(Date.now() + 60_000) });
-    await expect(replayDelivery(busy.scope, busy.delivery.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/running right now/) });
+    await expect(replayDelivery(busy.scope, busy.delivery.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/running right now/),
+    });
     expect(await deliveryRow(busy.delivery.id)).toMatchObject({ status: "retrying", generation: 0 });
   });
 
   it("sends a delivered conversion again only when a person confirms it", async () => {
     const { scope, delivery } = await brandWith("delivered");
-    await expect(replayDelivery(scope, delivery.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/second conversion/) });
+    await expect(replayDelivery(scope, delivery.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/second conversion/),
+    });
     expect(await deliveryRow(delivery.id)).toMatchObject({ status: "delivered", generation: 0 });
     expect(enqueue).not.toHaveBeenCalled();
 
-    expect(await replayDelivery(scope, delivery.id, { confirmSendAgain: true })).toEqual({ isReplayed: true, status: "pending" });
+    expect(await replayDelivery(scope, delivery.id, { confirmSendAgain: true })).toEqual({
+      isReplayed: true,
+      status: "pending",
+    });
     expect(await deliveryRow(delivery.id)).toMatchObject({ status: "pending", generation: 1 });
   });
 
   it("treats a conversion held after a crash mid-send like a delivered one: only a confirmed 'Send again' resends it", async () => {
     const lastError = `${UNKNOWN_OUTCOME_ERROR} (attempt started 2026-11-23T05:00:00.000Z). impact.com may already have order in_1: check it there`;
     const { scope, delivery } = await brandWith("exhausted", { lastError });
-    await expect(replayDelivery(scope, delivery.id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/outcome unknown.*Send again/) });
+    await expect(replayDelivery(scope, delivery.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/outcome unknown.*Send again/),
+    });
     expect(enqueue).not.toHaveBeenCalled();
-    expect(await replayDelivery(scope, delivery.id, { confirmSendAgain: true })).toEqual({ isReplayed: true, status: "pending" });
+    expect(await replayDelivery(scope, delivery.id, { confirmSendAgain: true })).toEqual({
+      isReplayed: true,
+      status: "pending",
+    });
   });
 
   it("treats a second replay of a queued delivery as a no-op, even when both clicks arrive together", async () => {
     const sequential = await brandWith("exhausted");
     await replayDelivery(sequential.scope, sequential.delivery.id);
-    expect(await replayDelivery(sequential.scope, sequential.delivery.id)).toEqual({ isReplayed: false, status: "pending" });
+    expect(await replayDelivery(sequential.scope, sequential.delivery.id)).toEqual({
+      isReplayed: false,
+      status: "pending",
+    });
     expect(await deliveryRow(sequential.delivery.id)).toMatchObject({ generation: 1 });
     expect(enqueue).toHaveBeenCalledTimes(1);
 
@@ -112,7 +141,10 @@ describe("replayDelivery", () => {
 
   it("lets staff replay any account's delivery, and audits it (only when something happened)", async () => {
     const { delivery, integration } = await brandWith("exhausted");
-    const staffUser = await createStaffUser({ email: `staff-${delivery.id}@example.com`, password: "a long enough password" });
+    const staffUser = await createStaffUser({
+      email: `staff-${delivery.id}@example.com`,
+      password: "a long enough password",
+    });
     const staff: EventScope = { role: "staff", staffUserId: staffUser.id };
 
     await replayDelivery(staff, delivery.id);
@@ -120,7 +152,13 @@ describe("replayDelivery", () => {
 
     const audit = await prisma.auditLog.findMany({ where: { staffUserId: staffUser.id } });
     expect(audit).toEqual([
-      expect.objectContaining({ action: "delivery.replay", accountId: integration.accountId, targetType: "delivery", targetId: delivery.id, details: { generation: 1, confirmSendAgain: false } }),
+      expect.objectContaining({
+        action: "delivery.replay",
+        accountId: integration.accountId,
+        targetType: "delivery",
+        targetId: delivery.id,
+        details: { generation: 1, confirmSendAgain: false },
+      }),
     ]);
     const brandReplay = await brandWith("exhausted");
     await replayDelivery(brandReplay.scope, brandReplay.delivery.id);
@@ -133,24 +171,38 @@ describe("replay through the local worker", () => {
 
   // The rows queued by the tests above have no real Stripe objects behind them: keep them out of the worker's way.
   beforeEach(async () => {
-    await prisma.delivery.updateMany({ where: { status: { in: ["pending", "retrying"] } }, data: { status: "skipped", dueAt: null } });
+    await prisma.delivery.updateMany({
+      where: { status: { in: ["pending", "retrying"] } },
+      data: { status: "skipped", dueAt: null },
+    });
   });
 
   async function storedConversion() {
     const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
     const account = await createTestAccount();
     fakes.impact.addAccount({ sid: account.impactSid, authTokens: [IMPACT_TOKEN], companyName: account.companyName });
-    const { integration } = await createTestIntegration({ accountId: account.id, stripeApiKey: stripeAccount.keys[0]!.key, impactAuthToken: IMPACT_TOKEN });
+    const { integration } = await createTestIntegration({
+      accountId: account.id,
+      stripeApiKey: stripeAccount.keys[0]!.key,
+      impactAuthToken: IMPACT_TOKEN,
+    });
     const customer = buildCustomer();
     fakes.stripe.seed(stripeAccount.id, customer);
     const invoice = buildPaidInvoice({ billingReason: "subscription_create", customer: customer.id, amountPaid: 4900 });
     const stored = await storeStripeEvent(integration, buildEvent("invoice.paid", invoice), "webhook");
-    return { scope: { role: "brand", accountId: account.id } as EventScope, deliveryId: stored.deliveries[0]!.id, invoice };
+    return {
+      scope: { role: "brand", accountId: account.id } as EventScope,
+      deliveryId: stored.deliveries[0]!.id,
+      invoice,
+    };
   }
 
   it("delivers a replayed exhausted conversion once, recording the attempts of both generations", async () => {
     const { scope, deliveryId, invoice } = await storedConversion();
-    fakes.impact.failNext({ path: "Conversions", action: { kind: "error", status: 400, message: "Invalid CampaignId" } });
+    fakes.impact.failNext({
+      path: "Conversions",
+      action: { kind: "error", status: 400, message: "Invalid CampaignId" },
+    });
     await worker.drain();
     expect(await deliveryRow(deliveryId)).toMatchObject({ status: "exhausted", attemptCount: 1 });
 
@@ -160,7 +212,10 @@ describe("replay through the local worker", () => {
     const row = await deliveryRow(deliveryId);
     expect(row).toMatchObject({ status: "delivered", attemptCount: 1, generation: 1, lastStatusCode: 200 });
     expect(row.stripeEvent.outcome).toBe("delivered");
-    expect(row.attempts.map((attempt) => [attempt.generation, attempt.responseStatus])).toEqual([[0, 400], [1, 200]]);
+    expect(row.attempts.map((attempt) => [attempt.generation, attempt.responseStatus])).toEqual([
+      [0, 400],
+      [1, 200],
+    ]);
     expect(fakes.impact.conversions().map((request) => request.params.OrderId)).toEqual([invoice.id]);
   });
 

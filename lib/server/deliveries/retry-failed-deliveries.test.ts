@@ -1,8 +1,8 @@
 // "Retry all failed" in batches: counts, filters, scope and the audit trail (SPEC §8).
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
-import type { EventFilters } from "@/lib/schemas/events";
 import { UNKNOWN_OUTCOME_ERROR } from "@/lib/events/replay-rules";
+import type { EventFilters } from "@/lib/schemas/events";
 import { retryFailedDeliveries } from "@/lib/server/deliveries/retry-failed-deliveries";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { createStaffUser } from "@/lib/server/staff/create-staff-user";
@@ -32,16 +32,31 @@ async function seedAccount() {
   const shopA = (await createTestIntegration({ accountId: account.id })).integration;
   const shopB = (await createTestIntegration({ accountId: account.id })).integration;
   const exhaustedA = [];
-  for (let minute = 0; minute < 5; minute++) exhaustedA.push((await createTestEvent(shopA, { receivedAt: at(minute), outcome: "exhausted" })).delivery!);
-  const exhaustedB = (await createTestEvent(shopB, { receivedAt: at(10), outcome: "exhausted", type: "charge.refunded" })).delivery!;
+  for (let minute = 0; minute < 5; minute++)
+    exhaustedA.push((await createTestEvent(shopA, { receivedAt: at(minute), outcome: "exhausted" })).delivery!);
+  const exhaustedB = (
+    await createTestEvent(shopB, { receivedAt: at(10), outcome: "exhausted", type: "charge.refunded" })
+  ).delivery!;
   const untouched = await Promise.all(
-    (["delivered", "skipped", "retrying", "pending"] as const).map(async (outcome, index) => (await createTestEvent(shopA, { receivedAt: at(20 + index), outcome })).delivery!),
+    (["delivered", "skipped", "retrying", "pending"] as const).map(
+      async (outcome, index) => (await createTestEvent(shopA, { receivedAt: at(20 + index), outcome })).delivery!,
+    ),
   );
-  return { account, shopA, shopB, exhaustedA, exhaustedB, untouched, scope: { role: "brand", accountId: account.id } as EventScope };
+  return {
+    account,
+    shopA,
+    shopB,
+    exhaustedA,
+    exhaustedB,
+    untouched,
+    scope: { role: "brand", accountId: account.id } as EventScope,
+  };
 }
 
 const statuses = async (ids: string[]) =>
-  (await prisma.delivery.findMany({ where: { id: { in: ids } }, select: { status: true } })).map((row) => row.status).sort();
+  (await prisma.delivery.findMany({ where: { id: { in: ids } }, select: { status: true } }))
+    .map((row) => row.status)
+    .sort();
 
 describe("retryFailedDeliveries", () => {
   it("replays every exhausted delivery matching the filters in batches, counting n of N", async () => {
@@ -56,10 +71,19 @@ describe("retryFailedDeliveries", () => {
     ]);
     const retried = [...seeded.exhaustedA, seeded.exhaustedB].map((delivery) => delivery.id);
     expect(await statuses(retried)).toEqual(Array(6).fill("pending"));
-    expect((await prisma.delivery.findMany({ where: { id: { in: retried } } })).every((row) => row.generation === 1)).toBe(true);
+    expect(
+      (await prisma.delivery.findMany({ where: { id: { in: retried } } })).every((row) => row.generation === 1),
+    ).toBe(true);
     // Only failed ones: delivered stays delivered (no second conversion), skipped stays skipped.
-    expect(await statuses(seeded.untouched.map((delivery) => delivery.id))).toEqual(["delivered", "pending", "retrying", "skipped"]);
-    expect(enqueue.mock.calls.flatMap(([deliveries]) => deliveries.map((delivery) => delivery.id)).sort()).toEqual([...retried].sort());
+    expect(await statuses(seeded.untouched.map((delivery) => delivery.id))).toEqual([
+      "delivered",
+      "pending",
+      "retrying",
+      "skipped",
+    ]);
+    expect(enqueue.mock.calls.flatMap(([deliveries]) => deliveries.map((delivery) => delivery.id)).sort()).toEqual(
+      [...retried].sort(),
+    );
     expect(await prisma.stripeEvent.count({ where: { accountId: seeded.account.id, outcome: "exhausted" } })).toBe(0);
   });
 
@@ -74,7 +98,12 @@ describe("retryFailedDeliveries", () => {
     // The status filter cannot widen it: only exhausted deliveries are ever retried.
     const [delivered] = await runAll(seeded.scope, { status: "delivered" }, 200);
     expect(delivered).toMatchObject({ processed: 2, replayed: 2, total: 2 });
-    expect(await statuses(seeded.untouched.map((delivery) => delivery.id))).toEqual(["delivered", "pending", "retrying", "skipped"]);
+    expect(await statuses(seeded.untouched.map((delivery) => delivery.id))).toEqual([
+      "delivered",
+      "pending",
+      "retrying",
+      "skipped",
+    ]);
     // A brand naming another account gets its own account anyway (where nothing failed any more).
     const [foreign] = await runAll(seeded.scope, { account: stranger.account.id }, 200);
     expect(foreign).toMatchObject({ processed: 0, total: 0 });
@@ -84,7 +113,10 @@ describe("retryFailedDeliveries", () => {
   it("lets staff retry across accounts and audits each batch with the deliveries it queued", async () => {
     const first = await seedAccount();
     const second = await seedAccount();
-    const staffUser = await createStaffUser({ email: `retry-${first.account.id}@example.com`, password: "a long enough password" });
+    const staffUser = await createStaffUser({
+      email: `retry-${first.account.id}@example.com`,
+      password: "a long enough password",
+    });
     const staff: EventScope = { role: "staff", staffUserId: staffUser.id };
 
     const [batch] = await runAll(staff, { account: second.account.id }, 200);
@@ -92,7 +124,11 @@ describe("retryFailedDeliveries", () => {
     expect(await statuses(first.exhaustedA.map((delivery) => delivery.id))).toEqual(Array(5).fill("exhausted"));
     const audit = await prisma.auditLog.findMany({ where: { staffUserId: staffUser.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "deliveries.retry-failed", accountId: second.account.id, targetType: "events" });
+    expect(audit[0]).toMatchObject({
+      action: "deliveries.retry-failed",
+      accountId: second.account.id,
+      targetType: "events",
+    });
     expect((audit[0]!.details as { deliveryIds: string[] }).deliveryIds.sort()).toEqual(
       [...second.exhaustedA, second.exhaustedB].map((delivery) => delivery.id).sort(),
     );
@@ -101,8 +137,14 @@ describe("retryFailedDeliveries", () => {
   it("never resends a conversion held after a crash mid-send: that takes a person's 'Send again'", async () => {
     const { integration } = await createTestIntegration();
     const scope: EventScope = { role: "brand", accountId: integration.accountId };
-    const held = await createTestEvent(integration, { outcome: "exhausted", lastError: `${UNKNOWN_OUTCOME_ERROR} (attempt started …)` });
-    const failed = await createTestEvent(integration, { outcome: "exhausted", lastError: "impact.com rejected the request (400)" });
+    const held = await createTestEvent(integration, {
+      outcome: "exhausted",
+      lastError: `${UNKNOWN_OUTCOME_ERROR} (attempt started …)`,
+    });
+    const failed = await createTestEvent(integration, {
+      outcome: "exhausted",
+      lastError: "impact.com rejected the request (400)",
+    });
     const result = await retryFailedDeliveries(scope, {} as EventFilters);
     expect(result).toMatchObject({ processed: 2, replayed: 1 });
     expect(await statuses([held.delivery!.id, failed.delivery!.id])).toEqual(["exhausted", "pending"]);
@@ -110,7 +152,10 @@ describe("retryFailedDeliveries", () => {
 
   it("does nothing (and audits nothing) when nothing failed", async () => {
     const { account } = await createTestIntegration();
-    const staffUser = await createStaffUser({ email: `idle-${account.id}@example.com`, password: "a long enough password" });
+    const staffUser = await createStaffUser({
+      email: `idle-${account.id}@example.com`,
+      password: "a long enough password",
+    });
     const batches = await runAll({ role: "staff", staffUserId: staffUser.id }, { account: account.id }, 200);
     expect(batches).toEqual([{ processed: 0, replayed: 0, total: 0, nextCursor: null }]);
     expect(await prisma.auditLog.count({ where: { staffUserId: staffUser.id } })).toBe(0);

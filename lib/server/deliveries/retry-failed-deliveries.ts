@@ -1,9 +1,9 @@
-import { isOutcomeUnknown } from "@/lib/events/replay-rules";
 import { prisma } from "@/lib/db";
 import type { RetryBatchResult } from "@/lib/events/event-view";
+import { isOutcomeUnknown } from "@/lib/events/replay-rules";
 import { getJobRunner } from "@/lib/jobs/get-job-runner";
 import type { EnqueuedDelivery } from "@/lib/jobs/job-runner";
-import { encodeEventCursor, type EventFilters } from "@/lib/schemas/events";
+import { type EventFilters, encodeEventCursor } from "@/lib/schemas/events";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { commitReplay } from "@/lib/server/deliveries/commit-replay";
 import type { EventScope } from "@/lib/server/events/event-scope";
@@ -30,10 +30,16 @@ export async function retryFailedDeliveries(
     where: { AND: [where, afterCursor(cursor)] },
     orderBy: EVENT_ORDER,
     take: batchSize,
-    select: { id: true, receivedAt: true, deliveries: { where: { status: "exhausted" }, select: { id: true, lastError: true } } },
+    select: {
+      id: true,
+      receivedAt: true,
+      deliveries: { where: { status: "exhausted" }, select: { id: true, lastError: true } },
+    },
   });
   // Held conversions (outcome unknown) may already be at impact.com: never resent in bulk, only one by one with "Send again".
-  const deliveryIds = events.flatMap((event) => event.deliveries.filter((delivery) => !isOutcomeUnknown(delivery.lastError)).map((delivery) => delivery.id));
+  const deliveryIds = events.flatMap((event) =>
+    event.deliveries.filter((delivery) => !isOutcomeUnknown(delivery.lastError)).map((delivery) => delivery.id),
+  );
 
   const replayed = await prisma.$transaction(
     async (tx) => {

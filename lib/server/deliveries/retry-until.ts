@@ -6,7 +6,10 @@ import { setTimeout as delay } from "node:timers/promises";
  * knows what to write — e.g. the outcome of a request impact.com already answered, while PostgreSQL
  * restarts.
  */
-export async function retryUntil<T>(work: () => Promise<T>, { forMs, onRetry }: { forMs: number; onRetry?: (error: unknown) => void }): Promise<T> {
+export async function retryUntil<T>(
+  work: () => Promise<T>,
+  { forMs, onRetry }: { forMs: number; onRetry?: (error: unknown) => void },
+): Promise<T> {
   const deadline = Date.now() + forMs;
   for (let pause = 250; ; pause = Math.min(pause * 2, 5_000)) {
     try {

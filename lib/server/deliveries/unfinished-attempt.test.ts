@@ -1,19 +1,19 @@
 // A worker that dies between sending to impact.com and recording the answer (kill -9, OOM, a deploy's
 // SIGKILL) leaves an in-flight attempt; the database restarting after impact.com answered must not lose
 // the answer. Found by `npm run drill` (kill -9 and PostgreSQL restart drills).
-import { afterEach, describe, expect, it } from "vitest";
+
 import type Stripe from "stripe";
-import { buildCharge } from "@/testing/stripe/builders/charge";
-import { buildEvent } from "@/testing/stripe/builders/event";
-import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders/invoice";
+import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { LocalWorker } from "@/lib/server/deliveries/local-worker";
-import { beginImpactAttempt } from "@/lib/server/deliveries/begin-impact-attempt";
+import { beginImpactAttempt, UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
 import { claimDueDeliveries } from "@/lib/server/deliveries/claim-due-deliveries";
-import { UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
+import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { useFakes } from "@/testing/fakes/use-fakes";
+import { buildCharge } from "@/testing/stripe/builders/charge";
+import { buildEvent } from "@/testing/stripe/builders/event";
+import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
 const fakes = useFakes();
 const worker = new LocalWorker({ impactTimeoutMs: 1_000 });
@@ -23,10 +23,17 @@ async function setup() {
   const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
   const account = await createTestAccount();
   fakes.impact.addAccount({ sid: account.impactSid, authTokens: [TOKEN] });
-  const { integration } = await createTestIntegration({ accountId: account.id, stripeApiKey: stripeAccount.keys[0]!.key, impactAuthToken: TOKEN });
+  const { integration } = await createTestIntegration({
+    accountId: account.id,
+    stripeApiKey: stripeAccount.keys[0]!.key,
+    impactAuthToken: TOKEN,
+  });
   const store = async (event: Stripe.Event) => {
     await storeStripeEvent(integration, event, "webhook");
-    await prisma.delivery.updateMany({ where: { integrationId: integration.id, status: { in: ["pending", "retrying"] } }, data: { dueAt: new Date() } });
+    await prisma.delivery.updateMany({
+      where: { integrationId: integration.id, status: { in: ["pending", "retrying"] } },
+      data: { dueAt: new Date() },
+    });
   };
   return { integration, stripeAccount, store };
 }
@@ -37,7 +44,13 @@ async function crashAfterBeginning(): Promise<string> {
   const begun = await beginImpactAttempt(
     claimed!.id,
     claimed!.leaseToken,
-    { runner: "local", startedAt: new Date(), requestMethod: "POST", requestUrl: "https://api.impact.com/…", requestBody: "OrderId=…" },
+    {
+      runner: "local",
+      startedAt: new Date(),
+      requestMethod: "POST",
+      requestUrl: "https://api.impact.com/…",
+      requestBody: "OrderId=…",
+    },
     { resendUnfinished: false },
   );
   expect(begun.kind).toBe("begun");
@@ -69,10 +82,17 @@ describe("attempts that did not finish", () => {
     await worker.drain();
 
     expect(fakes.impact.requests({ path: "Conversions" })).toHaveLength(0);
-    const delivery = await prisma.delivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { attempts: true, stripeEvent: true } });
+    const delivery = await prisma.delivery.findUniqueOrThrow({
+      where: { id: deliveryId },
+      include: { attempts: true, stripeEvent: true },
+    });
     expect(delivery).toMatchObject({ status: "exhausted", dueAt: null, leaseToken: null, attemptCount: 1 });
-    expect(delivery.lastError).toMatch(new RegExp(`^outcome unknown: .*order ${invoice.id}: check it there, and use "Send again" only if it is missing`));
-    expect(delivery.attempts).toEqual([expect.objectContaining({ number: 1, isInFlight: false, error: UNKNOWN_OUTCOME_ERROR })]);
+    expect(delivery.lastError).toMatch(
+      new RegExp(`^outcome unknown: .*order ${invoice.id}: check it there, and use "Send again" only if it is missing`),
+    );
+    expect(delivery.attempts).toEqual([
+      expect.objectContaining({ number: 1, isInFlight: false, error: UNKNOWN_OUTCOME_ERROR }),
+    ]);
     expect(delivery.stripeEvent.outcome).toBe("exhausted");
     expect(await worker.drain()).toBe(0);
   });

@@ -43,7 +43,9 @@ export class WorkerPresence {
     client.on("end", forget);
     try {
       await client.connect();
-      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS locked", [this.key]);
+      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS locked", [
+        this.key,
+      ]);
       if (!rows[0]?.locked) throw new Error("advisory lock already held");
       this.client = client;
       return true;

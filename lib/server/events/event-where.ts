@@ -40,7 +40,11 @@ export async function eventWhere(scope: EventScope, filters: EventFilters): Prom
       take: MAX_ORDER_MATCHES,
     });
     and.push({
-      OR: [{ stripeEventId: filters.q }, { customerId: filters.q }, { id: { in: byOrder.map((row) => row.stripeEventId) } }],
+      OR: [
+        { stripeEventId: filters.q },
+        { customerId: filters.q },
+        { id: { in: byOrder.map((row) => row.stripeEventId) } },
+      ],
     });
   }
   return { AND: and };

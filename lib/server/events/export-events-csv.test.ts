@@ -68,7 +68,16 @@ describe("exportEventsCsv", () => {
     const chunks = await readChunks(exportEventsCsv(scope, {}, { batchSize: 2 }));
     expect(chunks.length).toBe(4); // header + 2 + 2 + 1
     const records = parseCsv(chunks.join(""));
-    expect(records[0]!.slice(0, 8)).toEqual(["received_at", "account", "account_sid", "integration_id", "site_url", "mode", "stripe_event_id", "type"]);
+    expect(records[0]!.slice(0, 8)).toEqual([
+      "received_at",
+      "account",
+      "account_sid",
+      "integration_id",
+      "site_url",
+      "mode",
+      "stripe_event_id",
+      "type",
+    ]);
     const eventIds = records.slice(1).map((record) => record[6]);
     expect(eventIds).toEqual(["evt_csv4", "evt_csv3", "evt_csv2", "evt_csv1", "evt_csv0"]);
     expect(records.every((record) => record.length === records[0]!.length)).toBe(true);
@@ -90,6 +99,8 @@ describe("exportEventsCsv", () => {
   });
 
   it("writes just the header when nothing matches", async () => {
-    expect(await readChunks(exportEventsCsv(scope, { q: "nothing" }))).toEqual([expect.stringMatching(/^received_at,.*event_id\r\n$/)]);
+    expect(await readChunks(exportEventsCsv(scope, { q: "nothing" }))).toEqual([
+      expect.stringMatching(/^received_at,.*event_id\r\n$/),
+    ]);
   });
 });

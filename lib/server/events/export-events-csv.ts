@@ -1,5 +1,5 @@
-import type { EventListItem } from "@/lib/events/event-view";
 import { csvRow } from "@/lib/events/csv";
+import type { EventListItem } from "@/lib/events/event-view";
 import type { EventFilters } from "@/lib/schemas/events";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { findEvents } from "@/lib/server/events/find-events";
@@ -7,16 +7,44 @@ import { findEvents } from "@/lib/server/events/find-events";
 export const EXPORT_BATCH_SIZE = 500;
 
 const HEADER = [
-  "received_at", "account", "account_sid", "integration_id", "site_url", "mode", "stripe_event_id", "type", "order_id",
-  "customer_id", "status", "reason", "attempts", "last_status_code", "last_error", "delivery_id", "event_id",
+  "received_at",
+  "account",
+  "account_sid",
+  "integration_id",
+  "site_url",
+  "mode",
+  "stripe_event_id",
+  "type",
+  "order_id",
+  "customer_id",
+  "status",
+  "reason",
+  "attempts",
+  "last_status_code",
+  "last_error",
+  "delivery_id",
+  "event_id",
 ];
 
 function recordOf(item: EventListItem): Array<string | number | null> {
   return [
-    item.receivedAt, item.account.companyName, item.account.impactSid, item.integration.id, item.integration.siteUrl,
-    item.integration.mode, item.stripeEventId, item.type, item.orderId, item.customerId, item.outcome, item.reason,
-    item.delivery?.attemptCount ?? null, item.delivery?.lastStatusCode ?? null, item.delivery?.lastError ?? null,
-    item.delivery?.id ?? null, item.id,
+    item.receivedAt,
+    item.account.companyName,
+    item.account.impactSid,
+    item.integration.id,
+    item.integration.siteUrl,
+    item.integration.mode,
+    item.stripeEventId,
+    item.type,
+    item.orderId,
+    item.customerId,
+    item.outcome,
+    item.reason,
+    item.delivery?.attemptCount ?? null,
+    item.delivery?.lastStatusCode ?? null,
+    item.delivery?.lastError ?? null,
+    item.delivery?.id ?? null,
+    item.id,
   ];
 }
 
@@ -25,7 +53,11 @@ function recordOf(item: EventListItem): Array<string | number | null> {
  * as the list), so a million rows never sit in memory and the download starts at once. A reader
  * that stops early (the browser cancels) stops the queries too.
  */
-export function exportEventsCsv(scope: EventScope, filters: EventFilters, { batchSize = EXPORT_BATCH_SIZE } = {}): ReadableStream<Uint8Array> {
+export function exportEventsCsv(
+  scope: EventScope,
+  filters: EventFilters,
+  { batchSize = EXPORT_BATCH_SIZE } = {},
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: string | null = null;
   let isHeaderSent = false;
@@ -37,7 +69,8 @@ export function exportEventsCsv(scope: EventScope, filters: EventFilters, { batc
         return;
       }
       const page = await findEvents(scope, { ...filters, cursor: cursor ?? undefined }, { limit: batchSize });
-      if (page.items.length > 0) controller.enqueue(encoder.encode(page.items.map((item) => csvRow(recordOf(item))).join("")));
+      if (page.items.length > 0)
+        controller.enqueue(encoder.encode(page.items.map((item) => csvRow(recordOf(item))).join("")));
       cursor = page.nextCursor;
       if (!cursor) controller.close();
     },

@@ -2,7 +2,7 @@
 // the account scope (SPEC §8).
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { parseEventListQuery, type EventListQuery } from "@/lib/schemas/events";
+import { type EventListQuery, parseEventListQuery } from "@/lib/schemas/events";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { findEvents } from "@/lib/server/events/find-events";
 import { createTestEvent } from "@/testing/db/event-factories";
@@ -42,25 +42,66 @@ beforeAll(async () => {
       orderId: `in_a${minute}`,
     });
   }
-  await createTestEvent(shopB, { receivedAt: at(10), stripeEventId: "evt_b10", outcome: "exhausted", orderId: "in_shared" });
-  await createTestEvent(shopB, { receivedAt: at(11), stripeEventId: "evt_b11", type: "charge.refunded", orderId: "pi_b11" });
-  await createTestEvent(otherShop, { receivedAt: at(5), stripeEventId: "evt_other", outcome: "exhausted", orderId: "in_shared", customerId: "cus_early" });
+  await createTestEvent(shopB, {
+    receivedAt: at(10),
+    stripeEventId: "evt_b10",
+    outcome: "exhausted",
+    orderId: "in_shared",
+  });
+  await createTestEvent(shopB, {
+    receivedAt: at(11),
+    stripeEventId: "evt_b11",
+    type: "charge.refunded",
+    orderId: "pi_b11",
+  });
+  await createTestEvent(otherShop, {
+    receivedAt: at(5),
+    stripeEventId: "evt_other",
+    outcome: "exhausted",
+    orderId: "in_shared",
+    customerId: "cus_early",
+  });
 });
 
 describe("findEvents", () => {
   it("lists the account's events newest first with their delivery, never another account's", async () => {
     const page = await findEvents(brand, {});
-    expect(ids(page)).toEqual(["evt_b11", "evt_b10", "evt_a9", "evt_a8", "evt_a7", "evt_a6", "evt_a5", "evt_a4", "evt_a3", "evt_a2", "evt_a1", "evt_a0"]);
+    expect(ids(page)).toEqual([
+      "evt_b11",
+      "evt_b10",
+      "evt_a9",
+      "evt_a8",
+      "evt_a7",
+      "evt_a6",
+      "evt_a5",
+      "evt_a4",
+      "evt_a3",
+      "evt_a2",
+      "evt_a1",
+      "evt_a0",
+    ]);
     expect(page.nextCursor).toBeNull();
     const exhausted = page.items.find((item) => item.stripeEventId === "evt_a1")!;
     expect(exhausted).toMatchObject({
       outcome: "exhausted",
       orderId: "in_a1",
       integration: { id: shopA.id, siteUrl: "https://shop.example.com", mode: "test" },
-      delivery: { status: "exhausted", attemptCount: 1, lastStatusCode: 400, lastError: "impact.com rejected the request (400)" },
+      delivery: {
+        status: "exhausted",
+        attemptCount: 1,
+        lastStatusCode: 400,
+        lastError: "impact.com rejected the request (400)",
+      },
     });
-    expect(page.items.find((item) => item.stripeEventId === "evt_a3")).toMatchObject({ outcome: "skipped", reason: "manual invoice" });
-    expect(page.items.find((item) => item.stripeEventId === "evt_a4")).toMatchObject({ outcome: "ignored", reason: "event type not mapped", delivery: null });
+    expect(page.items.find((item) => item.stripeEventId === "evt_a3")).toMatchObject({
+      outcome: "skipped",
+      reason: "manual invoice",
+    });
+    expect(page.items.find((item) => item.stripeEventId === "evt_a4")).toMatchObject({
+      outcome: "ignored",
+      reason: "event type not mapped",
+      delivery: null,
+    });
     expect(ids(await findEvents(other, {}))).toEqual(["evt_other"]);
   });
 
@@ -68,8 +109,14 @@ describe("findEvents", () => {
     expect(ids(await findEvents(brand, query({ integration: shopB.id })))).toEqual(["evt_b11", "evt_b10"]);
     expect(ids(await findEvents(brand, query({ type: "charge.refunded" })))).toEqual(["evt_b11"]);
     expect(ids(await findEvents(brand, query({ status: "exhausted" })))).toEqual(["evt_b10", "evt_a6", "evt_a1"]);
-    expect(ids(await findEvents(brand, query({ status: "exhausted", integration: shopA.id, type: "invoice.paid" })))).toEqual(["evt_a6"]);
-    expect(ids(await findEvents(brand, query({ from: at(3).toISOString(), to: at(5).toISOString() })))).toEqual(["evt_a5", "evt_a4", "evt_a3"]);
+    expect(
+      ids(await findEvents(brand, query({ status: "exhausted", integration: shopA.id, type: "invoice.paid" }))),
+    ).toEqual(["evt_a6"]);
+    expect(ids(await findEvents(brand, query({ from: at(3).toISOString(), to: at(5).toISOString() })))).toEqual([
+      "evt_a5",
+      "evt_a4",
+      "evt_a3",
+    ]);
     // A bare date covers the whole UTC day.
     expect((await findEvents(brand, query({ from: "2026-11-20", to: "2026-11-20" }))).items).toHaveLength(12);
     expect((await findEvents(brand, query({ from: "2026-11-21" }))).items).toHaveLength(0);
@@ -95,7 +142,9 @@ describe("findEvents", () => {
     expect(ids(await findEvents(staff, query({ q: "in_shared" })))).toEqual(["evt_b10", "evt_other"]);
     expect(ids(await findEvents(staff, query({ account: otherShop.accountId })))).toEqual(["evt_other"]);
     const all = await findEvents(staff, {}, { limit: 1000 });
-    expect(all.items.map((item) => item.account.id)).toEqual(expect.arrayContaining([shopA.accountId, otherShop.accountId]));
+    expect(all.items.map((item) => item.account.id)).toEqual(
+      expect.arrayContaining([shopA.accountId, otherShop.accountId]),
+    );
   });
 
   it("ignores the account parameter for brands: their own account always applies", async () => {
@@ -133,7 +182,8 @@ describe("keyset pagination", () => {
   it("breaks ties between events received in the same millisecond by id", async () => {
     const { integration } = await createTestIntegration();
     const scope: EventScope = { role: "brand", accountId: integration.accountId };
-    for (let index = 0; index < 5; index++) await createTestEvent(integration, { receivedAt: at(30), stripeEventId: `evt_tie${index}` });
+    for (let index = 0; index < 5; index++)
+      await createTestEvent(integration, { receivedAt: at(30), stripeEventId: `evt_tie${index}` });
     const pages = await walk(scope, {}, 2);
     expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
     expect(new Set(pages.flat()).size).toBe(5);
@@ -142,7 +192,8 @@ describe("keyset pagination", () => {
   it("keeps a page where it is when new events arrive on top", async () => {
     const { integration } = await createTestIntegration();
     const scope: EventScope = { role: "brand", accountId: integration.accountId };
-    for (let minute = 0; minute < 6; minute++) await createTestEvent(integration, { receivedAt: at(minute), stripeEventId: `evt_s${minute}` });
+    for (let minute = 0; minute < 6; minute++)
+      await createTestEvent(integration, { receivedAt: at(minute), stripeEventId: `evt_s${minute}` });
     const first = await findEvents(scope, {}, { limit: 3 });
     expect(ids(first)).toEqual(["evt_s5", "evt_s4", "evt_s3"]);
     const second = await findEvents(scope, { cursor: first.nextCursor! }, { limit: 3 });

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { EventPage } from "@/lib/events/event-view";
-import { encodeEventCursor, type EventListQuery } from "@/lib/schemas/events";
+import { type EventListQuery, encodeEventCursor } from "@/lib/schemas/events";
 import { EVENT_ROW_SELECT, toEventListItem } from "@/lib/server/events/event-row";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { afterCursor, EVENT_ORDER, eventWhere } from "@/lib/server/events/event-where";
@@ -13,7 +13,11 @@ const MAX_PAGE_SIZE = 1000;
  * (receivedAt, id): a page reads `limit + 1` rows from an index whatever its depth, and a cursor
  * keeps pointing at the same place while new events arrive on top.
  */
-export async function findEvents(scope: EventScope, query: EventListQuery, { limit = EVENTS_PAGE_SIZE } = {}): Promise<EventPage> {
+export async function findEvents(
+  scope: EventScope,
+  query: EventListQuery,
+  { limit = EVENTS_PAGE_SIZE } = {},
+): Promise<EventPage> {
   const take = Math.min(Math.max(1, limit), MAX_PAGE_SIZE);
   const where = await eventWhere(scope, query);
   const rows = await prisma.stripeEvent.findMany({

@@ -10,12 +10,32 @@ const URL = "https://api.impact.com/Advertisers/IR1/Conversions";
 describe("getEventDetail", () => {
   it("returns the payload, the mapped request of the latest attempt and every attempt newest first", async () => {
     const { integration } = await createTestIntegration();
-    const { event, delivery } = await createTestEvent(integration, { outcome: "delivered", orderId: "in_42", generation: 1 });
-    const attempt = (number: number, generation: number, minute: number, responseStatus: number | null, requestBody: string, error?: string) =>
+    const { event, delivery } = await createTestEvent(integration, {
+      outcome: "delivered",
+      orderId: "in_42",
+      generation: 1,
+    });
+    const attempt = (
+      number: number,
+      generation: number,
+      minute: number,
+      responseStatus: number | null,
+      requestBody: string,
+      error?: string,
+    ) =>
       prisma.deliveryAttempt.create({
         data: {
-          deliveryId: delivery!.id, number, generation, startedAt: new Date(Date.UTC(2026, 10, 22, 8, minute)), durationMs: 12, runner: "local",
-          requestMethod: requestBody ? "POST" : "GET", requestUrl: requestBody ? URL : "Stripe API", requestBody, responseStatus, error,
+          deliveryId: delivery!.id,
+          number,
+          generation,
+          startedAt: new Date(Date.UTC(2026, 10, 22, 8, minute)),
+          durationMs: 12,
+          runner: "local",
+          requestMethod: requestBody ? "POST" : "GET",
+          requestUrl: requestBody ? URL : "Stripe API",
+          requestBody,
+          responseStatus,
+          error,
         },
       });
     await attempt(1, 0, 0, 400, "CampaignId=1001&OrderId=in_42&ClickId=old");
@@ -25,12 +45,23 @@ describe("getEventDetail", () => {
     const detail = await getEventDetail({ role: "brand", accountId: integration.accountId }, event.id);
 
     expect(JSON.parse(detail.payloadJson)).toEqual(event.payload);
-    expect(detail).toMatchObject({ id: event.id, stripeEventId: event.stripeEventId, outcome: "delivered", source: "webhook", integration: { mode: "test" } });
+    expect(detail).toMatchObject({
+      id: event.id,
+      stripeEventId: event.stripeEventId,
+      outcome: "delivered",
+      source: "webhook",
+      integration: { mode: "test" },
+    });
     expect(detail.deliveries).toHaveLength(1);
     expect(detail.deliveries[0]!.request).toEqual({
       method: "POST",
       url: URL,
-      params: [["CampaignId", "1001"], ["OrderId", "in_42"], ["ClickId", "abc def"], ["ItemSku1", "Subscription"]],
+      params: [
+        ["CampaignId", "1001"],
+        ["OrderId", "in_42"],
+        ["ClickId", "abc def"],
+        ["ItemSku1", "Subscription"],
+      ],
     });
     expect(detail.deliveries[0]!.attempts.map((row) => [row.generation, row.responseStatus, row.error])).toEqual([
       [1, 200, null],
@@ -45,7 +76,12 @@ describe("getEventDetail", () => {
     const stranger: EventScope = { role: "brand", accountId: (await createTestIntegration()).account.id };
     await expect(getEventDetail(stranger, event.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const detail = await getEventDetail({ role: "staff", staffUserId: "s" }, event.id);
-    expect(detail.deliveries[0]).toMatchObject({ status: "skipped", skipReason: "manual invoice", request: null, attempts: [] });
+    expect(detail.deliveries[0]).toMatchObject({
+      status: "skipped",
+      skipReason: "manual invoice",
+      request: null,
+      attempts: [],
+    });
     expect(detail.account.id).toBe(integration.accountId);
   });
 });

@@ -23,14 +23,30 @@ const DELIVERY_SELECT = {
 };
 
 /** The stored request body is form-encoded (impact.com's Conversions and Actions APIs); show it as a table. */
-function mappedRequest(attempt: { requestMethod: string; requestUrl: string; requestBody: string } | undefined): MappedRequest | null {
+function mappedRequest(
+  attempt: { requestMethod: string; requestUrl: string; requestBody: string } | undefined,
+): MappedRequest | null {
   if (!attempt || attempt.requestBody === "" || !attempt.requestUrl.startsWith("http")) return null;
-  return { method: attempt.requestMethod, url: attempt.requestUrl, params: [...new URLSearchParams(attempt.requestBody)] };
+  return {
+    method: attempt.requestMethod,
+    url: attempt.requestUrl,
+    params: [...new URLSearchParams(attempt.requestBody)],
+  };
 }
 
 function attemptView(attempt: {
-  id: string; number: number; generation: number; startedAt: Date; durationMs: number; runner: string; requestMethod: string;
-  requestUrl: string; responseStatus: number | null; responseBody: string | null; error: string | null; nextAttemptAt: Date | null;
+  id: string;
+  number: number;
+  generation: number;
+  startedAt: Date;
+  durationMs: number;
+  runner: string;
+  requestMethod: string;
+  requestUrl: string;
+  responseStatus: number | null;
+  responseBody: string | null;
+  error: string | null;
+  nextAttemptAt: Date | null;
 }): AttemptView {
   return {
     id: attempt.id,

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
-import { createTestAccount } from "@/testing/db/factories";
-import { useFakes } from "@/testing/fakes/use-fakes";
 import { createIntegration } from "@/lib/server/integrations/create-integration";
 import { getIntegration } from "@/lib/server/integrations/get-integration";
+import { createTestAccount } from "@/testing/db/factories";
+import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
+import { useFakes } from "@/testing/fakes/use-fakes";
 
 const fakes = useFakes();
 
@@ -36,7 +36,11 @@ describe("createIntegration", () => {
       metadata: { integration_id: id, portal: "payments-integration-portal" },
       status: "enabled",
     });
-    expect([...endpoint!.enabled_events].sort()).toEqual(["charge.refunded", "checkout.session.completed", "invoice.paid"]);
+    expect([...endpoint!.enabled_events].sort()).toEqual([
+      "charge.refunded",
+      "checkout.session.completed",
+      "invoice.paid",
+    ]);
 
     const row = await prisma.integration.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({
@@ -67,7 +71,9 @@ describe("createIntegration", () => {
 
   it("validates before calling Stripe, naming the field", async () => {
     const account = await createTestAccount();
-    const error = await rejection(createIntegration(account.id, integrationInput("sk_test_abcdefgh1234", { programId: "x1" })));
+    const error = await rejection(
+      createIntegration(account.id, integrationInput("sk_test_abcdefgh1234", { programId: "x1" })),
+    );
     expect(error).toMatchObject({ code: "BAD_REQUEST", field: "programId" });
     expect(fakes.stripe.requests()).toHaveLength(0);
   });

@@ -2,9 +2,14 @@ import "server-only";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { CreateIntegrationSchema } from "@/lib/schemas/integration";
+import {
+  last4,
+  newIntegrationId,
+  parseIntegrationInput,
+  webhookUrlOf,
+} from "@/lib/server/integrations/integration-helpers";
 import { createStripeClient, modeOfKey } from "@/lib/stripe/stripe-client";
 import { provisionWebhookEndpoint, removeOrphanWebhookEndpoint } from "@/lib/stripe/webhook-endpoints";
-import { last4, newIntegrationId, parseIntegrationInput, webhookUrlOf } from "@/lib/server/integrations/integration-helpers";
 
 /**
  * SPEC §3, in order: validate, prove the Stripe key, check the endpoint limit,

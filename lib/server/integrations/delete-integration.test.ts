@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
-import { createTestAccount } from "@/testing/db/factories";
-import { useFakes } from "@/testing/fakes/use-fakes";
 import { createIntegration } from "@/lib/server/integrations/create-integration";
 import { deleteIntegration } from "@/lib/server/integrations/delete-integration";
+import { createTestAccount } from "@/testing/db/factories";
+import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
+import { useFakes } from "@/testing/fakes/use-fakes";
 
 const fakes = useFakes();
 

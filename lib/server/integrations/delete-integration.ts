@@ -2,9 +2,9 @@ import "server-only";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { integrationNotFound } from "@/lib/server/integrations/integration-helpers";
 import { createStripeClient } from "@/lib/stripe/stripe-client";
 import { deleteWebhookEndpoint } from "@/lib/stripe/webhook-endpoints";
-import { integrationNotFound } from "@/lib/server/integrations/integration-helpers";
 
 // An edit with a working key moves the endpoint to that key, after which delete works.
 const keyCannotRemoveEndpoint = () =>

@@ -81,5 +81,9 @@ export async function findDeliveryStats(accountId: string, now = new Date()): Pr
 
 /** Stats of an integration with no row in the query's answer (e.g. created a moment later). */
 export function emptyDeliveryStats(now = new Date()): DeliveryStats {
-  return { lastEventAt: null, last24h: emptyCounts(), days: chartDays(now).map((day) => ({ day, delivered: 0, failed: 0 })) };
+  return {
+    lastEventAt: null,
+    last24h: emptyCounts(),
+    days: chartDays(now).map((day) => ({ day, delivered: 0, failed: 0 })),
+  };
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { DeliveryStatus } from "@/lib/generated/prisma/client";
-import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
-import { createTestAccount } from "@/testing/db/factories";
-import { useFakes } from "@/testing/fakes/use-fakes";
 import { createIntegration } from "@/lib/server/integrations/create-integration";
 import { chartDays } from "@/lib/server/integrations/find-delivery-stats";
 import { findIntegrationSummaries } from "@/lib/server/integrations/find-integration-summaries";
+import { createTestAccount } from "@/testing/db/factories";
+import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
+import { useFakes } from "@/testing/fakes/use-fakes";
 
 const fakes = useFakes();
 const NOW = new Date("2026-11-20T12:00:00.000Z");
@@ -74,13 +74,24 @@ describe("findIntegrationSummaries", () => {
     await seedDeliveries(other.id, foreign.id, foreignEvent.id, [["exhausted", 1]]);
 
     const summaries = await findIntegrationSummaries(account.id, NOW);
-    expect(summaries.map((summary) => summary.siteUrl)).toEqual(["https://quiet.example.com", "https://busy.example.com"]);
+    expect(summaries.map((summary) => summary.siteUrl)).toEqual([
+      "https://quiet.example.com",
+      "https://busy.example.com",
+    ]);
     const [quietSummary, busySummary] = summaries;
 
     expect(busySummary!.stats.lastEventAt).toEqual(new Date(NOW.getTime() - 2 * HOUR));
     expect(busySummary!.stats.last24h).toEqual({ delivered: 2, pending: 2, failed: 1, skipped: 1 });
     const days = chartDays(NOW);
-    expect(days).toEqual(["2026-11-14", "2026-11-15", "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"]);
+    expect(days).toEqual([
+      "2026-11-14",
+      "2026-11-15",
+      "2026-11-16",
+      "2026-11-17",
+      "2026-11-18",
+      "2026-11-19",
+      "2026-11-20",
+    ]);
     expect(busySummary!.stats.days).toEqual([
       { day: "2026-11-14", delivered: 0, failed: 0 },
       { day: "2026-11-15", delivered: 0, failed: 0 },

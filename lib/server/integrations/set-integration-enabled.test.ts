@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
-import { createTestAccount } from "@/testing/db/factories";
-import { useFakes } from "@/testing/fakes/use-fakes";
 import { createIntegration } from "@/lib/server/integrations/create-integration";
 import { getWebhookEndpointStatus } from "@/lib/server/integrations/get-webhook-endpoint-status";
 import { setIntegrationEnabled } from "@/lib/server/integrations/set-integration-enabled";
+import { createTestAccount } from "@/testing/db/factories";
+import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
+import { useFakes } from "@/testing/fakes/use-fakes";
 
 const fakes = useFakes();
 

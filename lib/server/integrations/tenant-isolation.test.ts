@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
-import { createTestAccount } from "@/testing/db/factories";
-import { useFakes } from "@/testing/fakes/use-fakes";
 import { createIntegration } from "@/lib/server/integrations/create-integration";
 import { deleteIntegration } from "@/lib/server/integrations/delete-integration";
 import { findIntegrationSummaries } from "@/lib/server/integrations/find-integration-summaries";
@@ -10,6 +7,9 @@ import { getIntegration } from "@/lib/server/integrations/get-integration";
 import { getWebhookEndpointStatus } from "@/lib/server/integrations/get-webhook-endpoint-status";
 import { setIntegrationEnabled } from "@/lib/server/integrations/set-integration-enabled";
 import { updateIntegration } from "@/lib/server/integrations/update-integration";
+import { createTestAccount } from "@/testing/db/factories";
+import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
+import { useFakes } from "@/testing/fakes/use-fakes";
 
 const fakes = useFakes();
 

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
-import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
-import { createTestAccount } from "@/testing/db/factories";
-import { useFakes } from "@/testing/fakes/use-fakes";
 import { createIntegration } from "@/lib/server/integrations/create-integration";
 import { setIntegrationEnabled } from "@/lib/server/integrations/set-integration-enabled";
 import { updateIntegration } from "@/lib/server/integrations/update-integration";
+import { createTestAccount } from "@/testing/db/factories";
+import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
+import { useFakes } from "@/testing/fakes/use-fakes";
 
 const fakes = useFakes();
 
@@ -48,7 +48,9 @@ describe("updateIntegration", () => {
 
   it("re-validates every field", async () => {
     const { account, id } = await setUp();
-    await expect(updateIntegration(account.id, id, { ...integrationInput(""), siteUrl: "http://insecure.example.com" })).rejects.toMatchObject({
+    await expect(
+      updateIntegration(account.id, id, { ...integrationInput(""), siteUrl: "http://insecure.example.com" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       field: "siteUrl",
     });
@@ -69,14 +71,23 @@ describe("updateIntegration", () => {
     await updateIntegration(account.id, id, integrationInput(second.apiKey));
 
     const [newEndpoint] = fakes.stripe.webhookEndpoints(second.stripeAccountId);
-    expect(newEndpoint).toMatchObject({ url: `${fakes.publicUrl}/api/webhooks/stripe/${id}`, metadata: { integration_id: id } });
+    expect(newEndpoint).toMatchObject({
+      url: `${fakes.publicUrl}/api/webhooks/stripe/${id}`,
+      metadata: { integration_id: id },
+    });
     expect(fakes.stripe.webhookEndpoints(first.stripeAccountId)).toHaveLength(0);
     const after = await prisma.integration.findUniqueOrThrow({ where: { id } });
-    expect(after).toMatchObject({ mode: "live", stripeWebhookEndpointId: newEndpoint!.id, stripeApiKeyLast4: second.apiKey.slice(-4) });
+    expect(after).toMatchObject({
+      mode: "live",
+      stripeWebhookEndpointId: newEndpoint!.id,
+      stripeApiKeyLast4: second.apiKey.slice(-4),
+    });
     expect(decryptSecret(after.stripeApiKeyEncrypted)).toBe(second.apiKey);
     expect(decryptSecret(after.stripeWebhookSecretEncrypted!)).toBe(newEndpoint!.secret);
 
-    const order = fakes.stripe.requests().map((request) => `${request.method} ${request.apiKey === first.apiKey ? "old" : "new"}`);
+    const order = fakes.stripe
+      .requests()
+      .map((request) => `${request.method} ${request.apiKey === first.apiKey ? "old" : "new"}`);
     expect(order).toEqual(["GET new", "POST new", "DELETE old"]);
     const [deleted] = fakes.stripe.requests({ method: "DELETE" });
     expect(deleted!.path).toBe(`/v1/webhook_endpoints/${before.stripeWebhookEndpointId}`);
@@ -92,7 +103,9 @@ describe("updateIntegration", () => {
 
   it("with a bad new key changes nothing", async () => {
     const { account, first, id, before } = await setUp();
-    await expect(updateIntegration(account.id, id, integrationInput("sk_test_revokedKey12345678"))).rejects.toMatchObject({
+    await expect(
+      updateIntegration(account.id, id, integrationInput("sk_test_revokedKey12345678")),
+    ).rejects.toMatchObject({
       field: "apiKey",
       message: expect.stringMatching(/invalid API key/i),
     });
@@ -106,7 +119,9 @@ describe("updateIntegration", () => {
     // The database fails exactly at the row update, after Stripe created the new endpoint.
     const update = vi.spyOn(prisma.integration, "updateMany").mockRejectedValueOnce(new Error("database went away"));
     try {
-      await expect(updateIntegration(account.id, id, integrationInput(second.apiKey))).rejects.toThrow("database went away");
+      await expect(updateIntegration(account.id, id, integrationInput(second.apiKey))).rejects.toThrow(
+        "database went away",
+      );
       expect(update).toHaveBeenCalledTimes(1);
     } finally {
       update.mockRestore();

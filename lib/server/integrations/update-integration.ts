@@ -2,14 +2,19 @@ import "server-only";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { UpdateIntegrationSchema } from "@/lib/schemas/integration";
+import {
+  integrationNotFound,
+  last4,
+  parseIntegrationInput,
+  webhookUrlOf,
+} from "@/lib/server/integrations/integration-helpers";
 import { createStripeClient, modeOfKey } from "@/lib/stripe/stripe-client";
 import {
+  type ProvisionedEndpoint,
   provisionWebhookEndpoint,
   removeOrphanWebhookEndpoint,
   retrieveWebhookEndpointStatus,
-  type ProvisionedEndpoint,
 } from "@/lib/stripe/webhook-endpoints";
-import { integrationNotFound, last4, parseIntegrationInput, webhookUrlOf } from "@/lib/server/integrations/integration-helpers";
 
 /**
  * Saves an edit. Empty secret fields keep the stored ones. A different API key is
@@ -29,7 +34,8 @@ export async function updateIntegration(accountId: string, integrationId: string
 
   const oldKey = decryptSecret(current.stripeApiKeyEncrypted);
   const newKey = data.apiKey !== undefined && data.apiKey !== oldKey ? data.apiKey : undefined;
-  const endpointKey = newKey ?? ((await isEndpointMissing(oldKey, current.stripeWebhookEndpointId)) ? oldKey : undefined);
+  const endpointKey =
+    newKey ?? ((await isEndpointMissing(oldKey, current.stripeWebhookEndpointId)) ? oldKey : undefined);
   const newStripe = endpointKey ? createStripeClient(endpointKey) : undefined;
   let replacement: ProvisionedEndpoint | undefined;
   if (newStripe) {

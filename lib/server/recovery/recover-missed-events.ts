@@ -3,9 +3,9 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { getJobRunner } from "@/lib/jobs/get-job-runner";
 import { RecoveryWindowSchema } from "@/lib/schemas/recovery";
+import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { rereadEventObject } from "@/lib/stripe/reread-event-object";
 import { createStripeClient, WEBHOOK_EVENTS } from "@/lib/stripe/stripe-client";
-import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 
 export type RecoveryReport = {
   listed: number;
@@ -20,7 +20,11 @@ export type RecoveryReport = {
  * nothing twice). Each object is re-read at the pinned API version before it is stored.
  * `accountId` null means staff (any account).
  */
-export async function recoverMissedEvents(accountId: string | null, integrationId: string, window: unknown): Promise<RecoveryReport> {
+export async function recoverMissedEvents(
+  accountId: string | null,
+  integrationId: string,
+  window: unknown,
+): Promise<RecoveryReport> {
   const parsed = RecoveryWindowSchema.safeParse(window);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -28,13 +32,23 @@ export async function recoverMissedEvents(accountId: string | null, integrationI
   }
   const integration = await prisma.integration.findFirst({
     where: { id: integrationId, ...(accountId ? { accountId } : {}) },
-    select: { id: true, accountId: true, eventTypeId: true, recurringEventTypeId: true, isEnabled: true, stripeApiKeyEncrypted: true },
+    select: {
+      id: true,
+      accountId: true,
+      eventTypeId: true,
+      recurringEventTypeId: true,
+      isEnabled: true,
+      stripeApiKeyEncrypted: true,
+    },
   });
   if (!integration) throw new AppError("NOT_FOUND", "Integration not found.");
 
   const stripe = createStripeClient(decryptSecret(integration.stripeApiKeyEncrypted));
   const report: RecoveryReport = { listed: 0, alreadyStored: 0, ingested: 0, failed: [] };
-  const created = { gte: Math.floor(parsed.data.from.getTime() / 1000), lte: Math.floor(parsed.data.to.getTime() / 1000) };
+  const created = {
+    gte: Math.floor(parsed.data.from.getTime() / 1000),
+    lte: Math.floor(parsed.data.to.getTime() / 1000),
+  };
   try {
     for await (const listed of stripe.events.list({ created, types: [...WEBHOOK_EVENTS], limit: 100 })) {
       report.listed++;
@@ -50,7 +64,8 @@ export async function recoverMissedEvents(accountId: string | null, integrationI
         const event = await rereadEventObject(stripe, listed);
         if (!event) continue;
         const stored = await storeStripeEvent(integration, event, "recovery");
-        if (stored.isDuplicate) report.alreadyStored++; // a webhook got there first
+        if (stored.isDuplicate)
+          report.alreadyStored++; // a webhook got there first
         else report.ingested++;
         await getJobRunner().enqueue(stored.deliveries);
       } catch (error) {

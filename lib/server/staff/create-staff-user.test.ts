@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { signInStaff, STAFF_SIGN_IN_FAILED } from "@/lib/server/auth/sign-in-staff";
+import { STAFF_SIGN_IN_FAILED, signInStaff } from "@/lib/server/auth/sign-in-staff";
 import { createStaffUser } from "@/lib/server/staff/create-staff-user";
 
 describe("staff accounts", () => {
@@ -20,7 +20,9 @@ describe("staff accounts", () => {
 
   it("signs in with the right password only, and resets the password when created again", async () => {
     await createStaffUser({ email: "grace@example.com", password: "first password!" });
-    await expect(signInStaff({ email: "grace@example.com", password: "first password!" }, "10.0.0.1")).resolves.toMatchObject({
+    await expect(
+      signInStaff({ email: "grace@example.com", password: "first password!" }, "10.0.0.1"),
+    ).resolves.toMatchObject({
       email: "grace@example.com",
     });
     await expect(signInStaff({ email: "grace@example.com", password: "wrong password!" }, "10.0.0.1")).rejects.toThrow(
@@ -28,14 +30,18 @@ describe("staff accounts", () => {
     );
     const again = await createStaffUser({ email: "grace@example.com", password: "second password!" });
     expect(again.isNew).toBe(false);
-    await expect(signInStaff({ email: "grace@example.com", password: "first password!" }, "10.0.0.1")).rejects.toThrow();
-    await expect(signInStaff({ email: "grace@example.com", password: "second password!" }, "10.0.0.1")).resolves.toBeTruthy();
+    await expect(
+      signInStaff({ email: "grace@example.com", password: "first password!" }, "10.0.0.1"),
+    ).rejects.toThrow();
+    await expect(
+      signInStaff({ email: "grace@example.com", password: "second password!" }, "10.0.0.1"),
+    ).resolves.toBeTruthy();
   });
 
   it("locks an email after five failures and says when to come back", async () => {
     await createStaffUser({ email: "eve@example.com", password: "the real password" });
     for (let attempt = 0; attempt < 5; attempt++) {
-      await expect(signInStaff({ email: "eve@example.com", password: "guess" + attempt }, "10.0.0.2")).rejects.toThrow(
+      await expect(signInStaff({ email: "eve@example.com", password: `guess${attempt}` }, "10.0.0.2")).rejects.toThrow(
         STAFF_SIGN_IN_FAILED,
       );
     }

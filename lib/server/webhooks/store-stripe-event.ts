@@ -1,8 +1,8 @@
 import type Stripe from "stripe";
 import { prisma, type TransactionClient } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
-import { planDeliveries, type DeliveryPlan } from "@/lib/mapping/plan-deliveries";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { type DeliveryPlan, planDeliveries } from "@/lib/mapping/plan-deliveries";
 import { toJsonbText, toStorableText } from "@/lib/server/webhooks/to-jsonb-text";
 
 export type IntakeIntegration = {
@@ -22,16 +22,49 @@ function customerIdOf(object: Record<string, unknown>): string | null {
   return typeof id === "string" ? toStorableText(id).slice(0, 255) : null;
 }
 
-function deliveryRows(plan: DeliveryPlan, event: Stripe.Event, base: { accountId: string; integrationId: string; stripeEventId: string }) {
+function deliveryRows(
+  plan: DeliveryPlan,
+  event: Stripe.Event,
+  base: { accountId: string; integrationId: string; stripeEventId: string },
+) {
   const now = Date.now();
   switch (plan.kind) {
     case "conversion":
       // The key that makes a conversion unique: never two for one order and event type.
-      return [{ ...base, kind: "conversion" as const, dedupeKey: `conversion:${plan.eventTypeId}:${plan.orderId}`, orderId: plan.orderId, eventTypeId: plan.eventTypeId, status: "pending" as const, dueAt: new Date(now) }];
+      return [
+        {
+          ...base,
+          kind: "conversion" as const,
+          dedupeKey: `conversion:${plan.eventTypeId}:${plan.orderId}`,
+          orderId: plan.orderId,
+          eventTypeId: plan.eventTypeId,
+          status: "pending" as const,
+          dueAt: new Date(now),
+        },
+      ];
     case "modification":
-      return [{ ...base, kind: "modification" as const, dedupeKey: `modification:${event.id}`, status: "pending" as const, dueAt: new Date(now + getEnv().REFUND_DELAY_MS) }];
+      return [
+        {
+          ...base,
+          kind: "modification" as const,
+          dedupeKey: `modification:${event.id}`,
+          status: "pending" as const,
+          dueAt: new Date(now + getEnv().REFUND_DELAY_MS),
+        },
+      ];
     case "skipped":
-      return [{ ...base, kind: event.type === "charge.refunded" ? ("modification" as const) : ("conversion" as const), dedupeKey: `skipped:${event.id}`, orderId: plan.orderId, eventTypeId: plan.eventTypeId, status: "skipped" as const, skipReason: plan.reason, dueAt: null }];
+      return [
+        {
+          ...base,
+          kind: event.type === "charge.refunded" ? ("modification" as const) : ("conversion" as const),
+          dedupeKey: `skipped:${event.id}`,
+          orderId: plan.orderId,
+          eventTypeId: plan.eventTypeId,
+          status: "skipped" as const,
+          skipReason: plan.reason,
+          dueAt: null,
+        },
+      ];
     case "ignored":
       return [];
   }
@@ -39,7 +72,9 @@ function deliveryRows(plan: DeliveryPlan, event: Stripe.Event, base: { accountId
 
 /** Every text a row takes from the payload (order ids, reasons quoting a field) made storable. */
 function storable<T extends Record<string, unknown>>(row: T): T {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "string" ? toStorableText(value) : value])) as T;
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [key, typeof value === "string" ? toStorableText(value) : value]),
+  ) as T;
 }
 
 function outcomeOf(plan: DeliveryPlan): "ignored" | "skipped" | "pending" {

@@ -1,17 +1,22 @@
 // Intake through the real route handler (SPEC §5), against real PostgreSQL.
 import { describe, expect, it } from "vitest";
+import { POST } from "@/app/api/webhooks/stripe/[integrationId]/route";
+import { prisma } from "@/lib/db";
+import { createTestIntegration, signedWebhookRequest } from "@/testing/db/factories";
 import { buildCharge } from "@/testing/stripe/builders/charge";
 import { buildCheckoutSession } from "@/testing/stripe/builders/checkout";
 import { buildEvent } from "@/testing/stripe/builders/event";
 import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
-import { POST } from "@/app/api/webhooks/stripe/[integrationId]/route";
-import { prisma } from "@/lib/db";
-import { createTestIntegration, signedWebhookRequest } from "@/testing/db/factories";
 
 const url = (integrationId: string) => `http://portal.test/api/webhooks/stripe/${integrationId}`;
 const post = (integrationId: string, request: Request) => POST(request, { params: Promise.resolve({ integrationId }) });
 
-async function send(integrationId: string, event: object, secret: string, options?: { timestamp?: number; body?: string }) {
+async function send(
+  integrationId: string,
+  event: object,
+  secret: string,
+  options?: { timestamp?: number; body?: string },
+) {
   const response = await post(integrationId, signedWebhookRequest(url(integrationId), event, secret, options));
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -29,7 +34,12 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
       where: { integrationId_stripeEventId: { integrationId: integration.id, stripeEventId: event.id } },
       include: { deliveries: true },
     });
-    expect(stored).toMatchObject({ type: "invoice.paid", status: "accepted", customerId: "cus_A", accountId: integration.accountId });
+    expect(stored).toMatchObject({
+      type: "invoice.paid",
+      status: "accepted",
+      customerId: "cus_A",
+      accountId: integration.accountId,
+    });
     expect(stored.payload).toEqual(JSON.parse(JSON.stringify(event)));
     expect(stored.deliveries).toHaveLength(1);
     expect(stored.deliveries[0]).toMatchObject({
@@ -74,7 +84,10 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
 
     expect(second.status).toBe(200);
     expect(await prisma.stripeEvent.count({ where: { integrationId: integration.id } })).toBe(2);
-    const deliveries = await prisma.delivery.findMany({ where: { integrationId: integration.id }, orderBy: { createdAt: "asc" } });
+    const deliveries = await prisma.delivery.findMany({
+      where: { integrationId: integration.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(deliveries.map((delivery) => delivery.status)).toEqual(["pending", "skipped"]);
     expect(deliveries[1]!.skipReason).toMatch(/^duplicate: a conversion for order in_/);
   });
@@ -93,7 +106,11 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
       integration.id,
       (() => {
         const request = signedWebhookRequest(url(integration.id), event, webhookSecret);
-        return new Request(request.url, { method: "POST", headers: request.headers, body: JSON.stringify({ ...event, id: "evt_forged" }) });
+        return new Request(request.url, {
+          method: "POST",
+          headers: request.headers,
+          body: JSON.stringify({ ...event, id: "evt_forged" }),
+        });
       })(),
     );
 
@@ -102,7 +119,9 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
     expect(stale.status).toBe(400);
     expect(String((stale.body.error as { message: string }).message)).toMatch(/tolerance/i);
     expect(unsigned.status).toBe(400);
-    expect(await unsigned.json()).toEqual({ error: { code: "BAD_REQUEST", message: "missing Stripe-Signature header" } });
+    expect(await unsigned.json()).toEqual({
+      error: { code: "BAD_REQUEST", message: "missing Stripe-Signature header" },
+    });
     expect(tampered.status).toBe(400);
     expect(await prisma.stripeEvent.count({ where: { integrationId: integration.id } })).toBe(0);
   });
@@ -139,23 +158,43 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
 
   it("answers 404 for an unknown integration", async () => {
     const response = await send("does-not-exist", buildEvent("invoice.paid", buildPaidInvoice()), "whsec_x");
-    expect(response).toEqual({ status: 404, body: { error: { code: "NOT_FOUND", message: "no integration with this id" } } });
+    expect(response).toEqual({
+      status: 404,
+      body: { error: { code: "NOT_FOUND", message: "no integration with this id" } },
+    });
   });
 
   it("stores unmapped types as ignored with the reason, and skipped plans with theirs", async () => {
     const { integration, webhookSecret } = await createTestIntegration();
     const ignored = buildEvent("customer.created", { id: "cus_1", object: "customer" } as never);
     const manual = buildEvent("invoice.paid", buildPaidInvoice({ billingReason: "manual" }));
-    const subscriptionCheckout = buildEvent("checkout.session.completed", buildCheckoutSession({ mode: "subscription" }));
+    const subscriptionCheckout = buildEvent(
+      "checkout.session.completed",
+      buildCheckoutSession({ mode: "subscription" }),
+    );
 
-    for (const event of [ignored, manual, subscriptionCheckout]) expect((await send(integration.id, event, webhookSecret)).status).toBe(200);
+    for (const event of [ignored, manual, subscriptionCheckout])
+      expect((await send(integration.id, event, webhookSecret)).status).toBe(200);
 
-    const events = await prisma.stripeEvent.findMany({ where: { integrationId: integration.id }, include: { deliveries: true } });
+    const events = await prisma.stripeEvent.findMany({
+      where: { integrationId: integration.id },
+      include: { deliveries: true },
+    });
     const byId = new Map(events.map((event) => [event.stripeEventId, event]));
     expect(byId.get(manual.id)!.outcome).toBe("skipped");
-    expect(byId.get(ignored.id)).toMatchObject({ status: "ignored", outcome: "ignored", ignoredReason: "event type customer.created is not mapped to impact.com" });
-    expect(byId.get(manual.id)!.deliveries[0]).toMatchObject({ status: "skipped", skipReason: expect.stringMatching(/billing_reason manual/) });
-    expect(byId.get(subscriptionCheckout.id)!.deliveries[0]).toMatchObject({ status: "skipped", skipReason: expect.stringMatching(/invoice.paid carries the money/) });
+    expect(byId.get(ignored.id)).toMatchObject({
+      status: "ignored",
+      outcome: "ignored",
+      ignoredReason: "event type customer.created is not mapped to impact.com",
+    });
+    expect(byId.get(manual.id)!.deliveries[0]).toMatchObject({
+      status: "skipped",
+      skipReason: expect.stringMatching(/billing_reason manual/),
+    });
+    expect(byId.get(subscriptionCheckout.id)!.deliveries[0]).toMatchObject({
+      status: "skipped",
+      skipReason: expect.stringMatching(/invoice.paid carries the money/),
+    });
   });
 
   it("schedules a refund after REFUND_DELAY", async () => {
@@ -171,10 +210,18 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
   it("answers 503 and stores nothing when the database refuses the write", async () => {
     const { integration, webhookSecret } = await createTestIntegration();
     // A trigger that fails every insert stands in for a database that breaks mid-transaction.
-    await prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION fail_insert() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql`);
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER fail_delivery_insert BEFORE INSERT ON "Delivery" FOR EACH ROW EXECUTE FUNCTION fail_insert()`);
+    await prisma.$executeRawUnsafe(
+      `CREATE OR REPLACE FUNCTION fail_insert() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql`,
+    );
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER fail_delivery_insert BEFORE INSERT ON "Delivery" FOR EACH ROW EXECUTE FUNCTION fail_insert()`,
+    );
     try {
-      const response = await send(integration.id, buildEvent("invoice.paid", buildPaidInvoice({ billingReason: "subscription_create" })), webhookSecret);
+      const response = await send(
+        integration.id,
+        buildEvent("invoice.paid", buildPaidInvoice({ billingReason: "subscription_create" })),
+        webhookSecret,
+      );
       expect(response).toMatchObject({ status: 503, body: { error: { code: "UNAVAILABLE" } } });
       // The event insert ran before the failing delivery insert: one transaction means it is gone too.
       expect(await prisma.stripeEvent.count({ where: { integrationId: integration.id } })).toBe(0);

@@ -4,7 +4,8 @@
 // endpoint — so both become U+FFFD in the stored copy. Nothing the portal maps is affected.
 
 // An escape is real only after an even number of backslashes (`\\u0000` is a backslash and "u0000").
-const UNSTORABLE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})|d[c-f][0-9a-f]{2})/gi;
+const UNSTORABLE_ESCAPE =
+  /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89ab][0-9a-f]{2}(?!\\ud[c-f][0-9a-f]{2})|d[c-f][0-9a-f]{2})/gi;
 
 /** JSON text of `value` that PostgreSQL accepts as jsonb. */
 export function toJsonbText(value: unknown): string {

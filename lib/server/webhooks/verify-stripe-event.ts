@@ -8,10 +8,17 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
 // A signed body is trusted to come from Stripe, not to be well-formed: check what intake reads.
 // Stored in text and timestamp columns: printable ASCII only (a NUL would make PostgreSQL refuse the
 // row, a 5xx Stripe retries for days), and a creation time PostgreSQL and JavaScript dates can hold.
-const printable = (max: number) => z.string().regex(/^[\x20-\x7e]*$/, "must be printable ASCII").max(max);
+const printable = (max: number) =>
+  z
+    .string()
+    .regex(/^[\x20-\x7e]*$/, "must be printable ASCII")
+    .max(max);
 const LATEST_TIMESTAMP = 253_402_300_799; // 9999-12-31T23:59:59Z
 const StripeEventEnvelope = z.object({
-  id: z.string().regex(/^evt_[A-Za-z0-9_]+$/, "id must look like evt_…").max(255),
+  id: z
+    .string()
+    .regex(/^evt_[A-Za-z0-9_]+$/, "id must look like evt_…")
+    .max(255),
   object: z.literal("event"),
   type: printable(255).min(1),
   created: z.number().int().positive().max(LATEST_TIMESTAMP),

@@ -16,9 +16,7 @@ export function readBasicAuth(headers: IncomingHttpHeaders): BasicCredentials | 
   return { sid: decoded.slice(0, colon), token: decoded.slice(colon + 1) };
 }
 
-export type AuthResult =
-  | { ok: true; account: FakeImpactAccount }
-  | { ok: false; status: 401 | 403; message: string };
+export type AuthResult = { ok: true; account: FakeImpactAccount } | { ok: false; status: 401 | 403; message: string };
 
 /** Basic SID:token → account; wrong token 401, scoped-out token or another account's path 403. */
 export function authenticateImpact(
@@ -26,12 +24,18 @@ export function authenticateImpact(
   credentials: BasicCredentials | null,
   pathSid: string,
 ): AuthResult {
-  if (!credentials) return { ok: false, status: 401, message: "Authentication is required (HTTP Basic with Account SID and Auth Token)" };
+  if (!credentials)
+    return {
+      ok: false,
+      status: 401,
+      message: "Authentication is required (HTTP Basic with Account SID and Auth Token)",
+    };
   const account = state.accounts.get(credentials.sid);
-  if (!account || !account.authTokens.includes(credentials.token)) {
+  if (!account?.authTokens.includes(credentials.token)) {
     return { ok: false, status: 401, message: "Invalid Account SID or Auth Token" };
   }
-  if (credentials.sid !== pathSid) return { ok: false, status: 403, message: `Access to account ${pathSid} is not permitted` };
+  if (credentials.sid !== pathSid)
+    return { ok: false, status: 403, message: `Access to account ${pathSid} is not permitted` };
   if (account.forbidden) {
     return { ok: false, status: 403, message: "The Auth Token does not have permission to access this resource" };
   }

@@ -1,6 +1,4 @@
-import { AfterResponse, ControlInputError, requireObjectBody, type ControlRoute } from "@/testing/fakes/shared/control-router";
-import { failureControlRoutes } from "@/testing/fakes/shared/failure-control-routes";
-import { putAccount, type FakeImpactState } from "@/testing/fakes/impact/state";
+import { type FakeImpactState, putAccount } from "@/testing/fakes/impact/state";
 import type {
   FakeImpactAccountInput,
   ImpactDownMode,
@@ -8,6 +6,13 @@ import type {
   ImpactRequestFilter,
   RecordedImpactRequest,
 } from "@/testing/fakes/impact/types";
+import {
+  AfterResponse,
+  ControlInputError,
+  type ControlRoute,
+  requireObjectBody,
+} from "@/testing/fakes/shared/control-router";
+import { failureControlRoutes } from "@/testing/fakes/shared/failure-control-routes";
 
 export interface ImpactControlHooks {
   reset(): Promise<void>;
@@ -32,7 +37,11 @@ export function impactControlRoutes(state: FakeImpactState, hooks: ImpactControl
       pattern: /^\/accounts$/,
       handle: ({ body }) => putAccount(state, requireObjectBody(body) as unknown as FakeImpactAccountInput),
     },
-    { method: "GET", pattern: /^\/requests$/, handle: ({ query }) => state.requests.filter((r) => matchImpactRequest(r, filterFrom(query))) },
+    {
+      method: "GET",
+      pattern: /^\/requests$/,
+      handle: ({ query }) => state.requests.filter((r) => matchImpactRequest(r, filterFrom(query))),
+    },
     {
       method: "DELETE",
       pattern: /^\/requests$/,
@@ -49,7 +58,8 @@ export function impactControlRoutes(state: FakeImpactState, hooks: ImpactControl
       handle: async ({ body }) => {
         const input = requireObjectBody(body);
         const forMs = input.forMs === undefined ? undefined : Number(input.forMs);
-        if (input.mode !== "reset" && input.mode !== "refuse") throw new ControlInputError("mode must be reset or refuse");
+        if (input.mode !== "reset" && input.mode !== "refuse")
+          throw new ControlInputError("mode must be reset or refuse");
         // Once refusing, nobody could reach /_fake/up again; insist on a timer.
         if (input.mode === "refuse" && !(forMs !== undefined && forMs > 0)) {
           throw new ControlInputError("refuse over HTTP needs forMs > 0 (the control endpoints go down too)");

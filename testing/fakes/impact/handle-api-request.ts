@@ -1,17 +1,28 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
-import { BodyTooLargeError, readBody } from "@/testing/fakes/shared/read-body";
-import { sendJson, sendText } from "@/testing/fakes/shared/send";
 import { authenticateImpact, readBasicAuth } from "@/testing/fakes/impact/authenticate";
 import { companyInformation, toXml } from "@/testing/fakes/impact/company-information";
 import type { FakeImpactState } from "@/testing/fakes/impact/state";
-import type { FakeImpactAccount, ImpactFailureAction, ImpactSubmission, RecordedImpactRequest } from "@/testing/fakes/impact/types";
-import { validateActionReversal, validateActionUpdate, validateConversion, type ImpactFieldError } from "@/testing/fakes/impact/validate-params";
+import type {
+  FakeImpactAccount,
+  ImpactFailureAction,
+  ImpactSubmission,
+  RecordedImpactRequest,
+} from "@/testing/fakes/impact/types";
+import {
+  type ImpactFieldError,
+  validateActionReversal,
+  validateActionUpdate,
+  validateConversion,
+} from "@/testing/fakes/impact/validate-params";
+import { BodyTooLargeError, readBody } from "@/testing/fakes/shared/read-body";
+import { sendJson, sendText } from "@/testing/fakes/shared/send";
 
 type Answer = (status: number, body: unknown, headers?: Record<string, string>) => void;
 
-const ROUTE = /^\/Advertisers\/(?<sid>[^/]+)\/(?<resource>CompanyInformation|Conversions|Actions|APISubmissions\/(?<submission>[^/]+))\/?$/;
+const ROUTE =
+  /^\/Advertisers\/(?<sid>[^/]+)\/(?<resource>CompanyInformation|Conversions|Actions|APISubmissions\/(?<submission>[^/]+))\/?$/;
 const METHODS: Record<string, string[]> = {
   CompanyInformation: ["GET"],
   Conversions: ["POST"],
@@ -78,10 +89,12 @@ export async function handleImpactApiRequest(
   const match = ROUTE.exec(url.pathname);
   if (!match?.groups) return answer(404, errorEnvelope(`No resource at ${url.pathname}`));
   const resource = match.groups.submission ? "APISubmissions" : (match.groups.resource as string);
-  if (!METHODS[resource]?.includes(method)) return answer(405, errorEnvelope(`${method} is not allowed on ${resource}`));
+  if (!METHODS[resource]?.includes(method))
+    return answer(405, errorEnvelope(`${method} is not allowed on ${resource}`));
   const auth = authenticateImpact(state, credentials, decodeSegment(match.groups.sid ?? ""));
   if (!auth.ok) {
-    const headers: Record<string, string> = auth.status === 401 ? { "www-authenticate": 'Basic realm="impact.com"' } : {};
+    const headers: Record<string, string> =
+      auth.status === 401 ? { "www-authenticate": 'Basic realm="impact.com"' } : {};
     return answer(auth.status, errorEnvelope(auth.message), headers);
   }
   // Query and form parameters are both honoured by impact.com (DELETE usually carries them in the query).
@@ -146,7 +159,8 @@ async function applyFailure(
       await delay(action.ms);
       return false;
     case "rate-limit": {
-      const reset = action.resetStyle === "epoch" ? Math.ceil(Date.now() / 1000) + action.resetSeconds : action.resetSeconds;
+      const reset =
+        action.resetStyle === "epoch" ? Math.ceil(Date.now() / 1000) + action.resetSeconds : action.resetSeconds;
       answer(429, errorEnvelope("Too Many Requests: rate limit exceeded"), {
         "x-ratelimit-limit": "1000",
         "x-ratelimit-remaining": "0",
@@ -169,7 +183,8 @@ function parseParams(text: string, contentType: string | undefined): Record<stri
     } catch {
       throw new Error("Malformed JSON body");
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("JSON body must be an object");
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      throw new Error("JSON body must be an object");
     return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, value === null ? "" : String(value)]));
   }
   return Object.fromEntries(new URLSearchParams(text));

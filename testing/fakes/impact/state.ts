@@ -1,4 +1,3 @@
-import { FailurePlan } from "@/testing/fakes/shared/failure-rules";
 import type {
   FakeImpactAccount,
   FakeImpactAccountInput,
@@ -6,6 +5,7 @@ import type {
   ImpactSubmission,
   RecordedImpactRequest,
 } from "@/testing/fakes/impact/types";
+import { FailurePlan } from "@/testing/fakes/shared/failure-rules";
 
 export interface FakeImpactState {
   accounts: Map<string, FakeImpactAccount>;

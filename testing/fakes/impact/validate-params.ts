@@ -20,7 +20,8 @@ export function validateConversion(params: Record<string, string>): ImpactFieldE
     errors.push({ Field: "EventTypeId", Message: "One of EventTypeId, ActionTrackerId or EventTypeCode is required" });
   }
   for (const name of ["EventTypeId", "ActionTrackerId"]) {
-    if (has(name) && !DIGITS.test(params[name] as string)) errors.push({ Field: name, Message: `${name} must be numeric` });
+    if (has(name) && !DIGITS.test(params[name] as string))
+      errors.push({ Field: name, Message: `${name} must be numeric` });
   }
   const eventDate = params.EventDate ?? "";
   if (eventDate.trim() === "") errors.push({ Field: "EventDate", Message: "EventDate is required" });
@@ -30,7 +31,8 @@ export function validateConversion(params: Record<string, string>): ImpactFieldE
   validateOrderId(params, errors);
   const currency = params.CurrencyCode ?? "";
   if (currency === "") errors.push({ Field: "CurrencyCode", Message: "CurrencyCode is required" });
-  else if (!/^[A-Za-z]{3}$/.test(currency)) errors.push({ Field: "CurrencyCode", Message: "CurrencyCode must be an ISO 4217 code" });
+  else if (!/^[A-Za-z]{3}$/.test(currency))
+    errors.push({ Field: "CurrencyCode", Message: "CurrencyCode must be an ISO 4217 code" });
   if (!has("ClickId") && !has("CustomerId")) {
     errors.push({ Field: "ClickId", Message: "An attribution key is required: ClickId or CustomerId" });
   }
@@ -48,7 +50,11 @@ export function validateActionUpdate(params: Record<string, string>): ImpactFiel
   if ((params.Amount ?? "") === "" && !hasItems) {
     errors.push({ Field: "Amount", Message: "Amount (or item subtotals) is required to modify an action" });
   }
-  if (params.Amount !== undefined && params.Amount !== "" && (!DECIMAL.test(params.Amount) || Number(params.Amount) < 0)) {
+  if (
+    params.Amount !== undefined &&
+    params.Amount !== "" &&
+    (!DECIMAL.test(params.Amount) || Number(params.Amount) < 0)
+  ) {
     errors.push({ Field: "Amount", Message: "Amount must be a non-negative decimal number" });
   }
   validateReason(params, errors);
@@ -91,7 +97,11 @@ function validateReason(params: Record<string, string>, errors: ImpactFieldError
 
 function validateMoneyAndItems(params: Record<string, string>, errors: ImpactFieldError[]): void {
   for (const [name, value] of Object.entries(params)) {
-    if (/^(Amount|OrderSubTotal|OrderDiscount|ItemSubTotal\d+|ItemPrice\d+)$/.test(name) && value !== "" && !DECIMAL.test(value)) {
+    if (
+      /^(Amount|OrderSubTotal|OrderDiscount|ItemSubTotal\d+|ItemPrice\d+)$/.test(name) &&
+      value !== "" &&
+      !DECIMAL.test(value)
+    ) {
       errors.push({ Field: name, Message: `${name} must be a decimal number` });
     }
     if (/^ItemQuantity\d+$/.test(name) && !(DIGITS.test(value) && Number(value) >= 1)) {
@@ -107,5 +117,8 @@ function requireDigits(params: Record<string, string>, name: string, errors: Imp
 }
 
 function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }

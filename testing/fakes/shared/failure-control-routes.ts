@@ -1,5 +1,5 @@
-import { ControlInputError, requireObjectBody, type ControlRoute } from "@/testing/fakes/shared/control-router";
-import { matcherFromJson, type FailurePlan } from "@/testing/fakes/shared/failure-rules";
+import { ControlInputError, type ControlRoute, requireObjectBody } from "@/testing/fakes/shared/control-router";
+import { type FailurePlan, matcherFromJson } from "@/testing/fakes/shared/failure-rules";
 
 /**
  * `/failures` and `/chaos` control endpoints, the same for both fakes: only how an action is read

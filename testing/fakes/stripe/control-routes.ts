@@ -1,9 +1,14 @@
-import { ControlInputError, requireObjectBody, type ControlRoute } from "@/testing/fakes/shared/control-router";
+import { ControlInputError, type ControlRoute, requireObjectBody } from "@/testing/fakes/shared/control-router";
 import { failureControlRoutes } from "@/testing/fakes/shared/failure-control-routes";
 import { isJsonObject, toJson } from "@/testing/fakes/shared/json";
 import { seedEvents, seedObjects } from "@/testing/fakes/stripe/seed";
-import { accountInfo, addAccount, addKey, requireAccount, type FakeStripeState } from "@/testing/fakes/stripe/state";
-import type { FakeStripeAccountInput, FakeStripeKeyInput, RecordedStripeRequest, StripeFailureAction } from "@/testing/fakes/stripe/types";
+import { accountInfo, addAccount, addKey, type FakeStripeState, requireAccount } from "@/testing/fakes/stripe/state";
+import type {
+  FakeStripeAccountInput,
+  FakeStripeKeyInput,
+  RecordedStripeRequest,
+  StripeFailureAction,
+} from "@/testing/fakes/stripe/types";
 import { deliverEvent } from "@/testing/fakes/stripe/webhook-delivery";
 
 export interface StripeControlHooks {
@@ -23,7 +28,11 @@ export function stripeControlRoutes(state: FakeStripeState, hooks: StripeControl
         return { ok: true };
       },
     },
-    { method: "GET", pattern: /^\/accounts$/, handle: () => [...state.accounts.keys()].map((id) => accountInfo(state, id)) },
+    {
+      method: "GET",
+      pattern: /^\/accounts$/,
+      handle: () => [...state.accounts.keys()].map((id) => accountInfo(state, id)),
+    },
     {
       method: "POST",
       pattern: /^\/accounts$/,

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import Stripe from "stripe";
-import { ParamSyntaxError, parseNestedParams, type ParamObject } from "@/testing/fakes/shared/nested-params";
+import { type ParamObject, ParamSyntaxError, parseNestedParams } from "@/testing/fakes/shared/nested-params";
 import { BodyTooLargeError, readBody } from "@/testing/fakes/shared/read-body";
 import { sendJson } from "@/testing/fakes/shared/send";
 import { assertPermission, authenticate, readApiKey } from "@/testing/fakes/stripe/authenticate";
-import { StripeHttpError, invalidRequest, type StripeErrorBody } from "@/testing/fakes/stripe/errors";
+import { invalidRequest, type StripeErrorBody, StripeHttpError } from "@/testing/fakes/stripe/errors";
 import { randomBase62 } from "@/testing/fakes/stripe/ids";
 import { findStripeRoute } from "@/testing/fakes/stripe/routes";
 import type { FakeStripeState } from "@/testing/fakes/stripe/state";
@@ -52,7 +52,8 @@ export async function handleStripeApiRequest(
     record.body = parseNestedParams(rawBody);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return answer(413, errorBody("Request body too large."));
-    if (error instanceof ParamSyntaxError) return answer(400, invalidRequest(error.message, { param: error.param }).body);
+    if (error instanceof ParamSyntaxError)
+      return answer(400, invalidRequest(error.message, { param: error.param }).body);
     throw error;
   }
 
@@ -97,7 +98,14 @@ export async function handleStripeApiRequest(
     try {
       const account = state.accounts.get(key.accountId);
       if (!account) throw invalidRequest("Account not found", { status: 401 });
-      const body = found.route.handle({ state, account, key, livemode: key.livemode, params, pathParams: found.pathParams });
+      const body = found.route.handle({
+        state,
+        account,
+        key,
+        livemode: key.livemode,
+        params,
+        pathParams: found.pathParams,
+      });
       remember(200, body);
       return answer(200, body);
     } catch (error) {
@@ -126,7 +134,8 @@ async function applyFailure(
       return res.destroyed;
     case "error": {
       const status = action.status;
-      const type = action.type ?? (status === 429 ? "rate_limit_error" : status >= 500 ? "api_error" : "invalid_request_error");
+      const type =
+        action.type ?? (status === 429 ? "rate_limit_error" : status >= 500 ? "api_error" : "invalid_request_error");
       const body: StripeErrorBody = {
         error: { type, message: action.message ?? `Injected failure (HTTP ${status}) from the fake Stripe.` },
       };

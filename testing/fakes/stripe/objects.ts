@@ -9,7 +9,8 @@ import type { FakeStripeAccount } from "@/testing/fakes/stripe/state";
 export function getObjectOfType(ctx: StripeRouteContext, id: string, objectType: string, noun: string): JsonObject {
   const found = ctx.account.objects.get(id);
   if (!found || found.object !== objectType) throw noSuchObject(noun, id);
-  if (Boolean(found.livemode) !== ctx.livemode) throw noSuchObject(noun, id, { otherMode: found.livemode ? "live" : "test" });
+  if (Boolean(found.livemode) !== ctx.livemode)
+    throw noSuchObject(noun, id, { otherMode: found.livemode ? "live" : "test" });
   return found;
 }
 

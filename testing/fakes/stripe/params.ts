@@ -13,7 +13,8 @@ export function assertKnownParams(params: ParamObject, allowed: readonly string[
 export function optionalString(params: ParamObject, name: string): string | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
-  if (typeof value !== "string") throw invalidRequest(`Invalid string: ${describeValue(value)}`, { param: name, code: "parameter_invalid_string" });
+  if (typeof value !== "string")
+    throw invalidRequest(`Invalid string: ${describeValue(value)}`, { param: name, code: "parameter_invalid_string" });
   return value;
 }
 
@@ -44,7 +45,10 @@ export function optionalInteger(params: ParamObject, name: string): number | und
   const value = params[name];
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !/^-?\d+$/.test(value)) {
-    throw invalidRequest(`Invalid integer: ${describeValue(value)}`, { param: name, code: "parameter_invalid_integer" });
+    throw invalidRequest(`Invalid integer: ${describeValue(value)}`, {
+      param: name,
+      code: "parameter_invalid_integer",
+    });
   }
   return Number(value);
 }
@@ -71,9 +75,12 @@ export function readMetadata(params: ParamObject, name = "metadata"): Record<str
   }
   const out: Record<string, string> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (typeof item !== "string") throw invalidRequest(`Invalid string: ${describeValue(item)}`, { param: `${name}[${key}]` });
-    if (key.length > 40) throw invalidRequest(`Metadata keys can be at most 40 characters.`, { param: `${name}[${key}]` });
-    if (item.length > 500) throw invalidRequest(`Metadata values can be at most 500 characters.`, { param: `${name}[${key}]` });
+    if (typeof item !== "string")
+      throw invalidRequest(`Invalid string: ${describeValue(item)}`, { param: `${name}[${key}]` });
+    if (key.length > 40)
+      throw invalidRequest(`Metadata keys can be at most 40 characters.`, { param: `${name}[${key}]` });
+    if (item.length > 500)
+      throw invalidRequest(`Metadata values can be at most 500 characters.`, { param: `${name}[${key}]` });
     out[key] = item;
   }
   if (Object.keys(out).length > 50) throw invalidRequest(`Metadata can have at most 50 keys.`, { param: name });

@@ -1,5 +1,5 @@
-import { isJsonObject, toJson, type JsonObject, type JsonValue } from "@/testing/fakes/shared/json";
-import { requireAccount, type FakeStripeState } from "@/testing/fakes/stripe/state";
+import { isJsonObject, type JsonObject, type JsonValue, toJson } from "@/testing/fakes/shared/json";
+import { type FakeStripeState, requireAccount } from "@/testing/fakes/stripe/state";
 
 /** Anything with Stripe's `id` + `object` fields; every `Stripe.*` resource type fits. */
 export interface SeedableStripeObject {
@@ -72,6 +72,6 @@ function toStoredObject(input: unknown): JsonObject {
 function readLineItems(value: JsonValue, sessionId: string): JsonObject[] | undefined {
   if (value === null) return undefined;
   const items = Array.isArray(value) ? value : isJsonObject(value) && Array.isArray(value.data) ? value.data : null;
-  if (!items || !items.every(isJsonObject)) throw new Error(`line_items of ${sessionId} must be a list or an array`);
+  if (!items?.every(isJsonObject)) throw new Error(`line_items of ${sessionId} must be a list or an array`);
   return items as JsonObject[];
 }

@@ -107,7 +107,8 @@ export function addKey(state: FakeStripeState, accountId: string, input: FakeStr
   if (!match) throw new Error(`Invalid key ${key}: expected sk_test_…, sk_live_…, rk_test_… or rk_live_…`);
   if (state.keys.has(key)) throw new Error(`Key ${key} is already in use`);
   const missing = input.missingPermissions ?? [];
-  if (!Array.isArray(missing) || missing.some((p) => typeof p !== "string" || p === "")) throw new Error("missingPermissions must be strings");
+  if (!Array.isArray(missing) || missing.some((p) => typeof p !== "string" || p === ""))
+    throw new Error("missingPermissions must be strings");
   const stored: FakeStripeKey = { key, accountId, livemode: match[2] === "live", missingPermissions: [...missing] };
   state.keys.set(key, stored);
   return { ...stored, missingPermissions: [...stored.missingPermissions] };

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import type { JsonObject } from "@/testing/fakes/shared/json";
-import { requireAccount, type FakeStripeState } from "@/testing/fakes/stripe/state";
+import { type FakeStripeState, requireAccount } from "@/testing/fakes/stripe/state";
 import type { StripeWebhookDelivery } from "@/testing/fakes/stripe/types";
 
 export interface SignStripeWebhookOptions {
@@ -89,7 +89,13 @@ export async function deliverEvent(
       };
       try {
         const answer = await postStripeWebhook(endpoint.url, { payload: event, secret, timeoutMs: options.timeoutMs });
-        return { seq: 0, ...base, status: answer.status, durationMs: Date.now() - started, responseBody: answer.body.slice(0, 2048) };
+        return {
+          seq: 0,
+          ...base,
+          status: answer.status,
+          durationMs: Date.now() - started,
+          responseBody: answer.body.slice(0, 2048),
+        };
       } catch (error) {
         return { seq: 0, ...base, status: null, error: describeError(error), durationMs: Date.now() - started };
       }

@@ -26,7 +26,10 @@ describe("stripe builders", () => {
       billing_reason: "subscription_cycle",
       discounts: ["di_1"],
       total_discount_amounts: [{ amount: 500, discount: "di_1" }],
-      parent: { type: "subscription_details", subscription_details: { subscription: "sub_1", metadata: { impact_click_id: "c1" } } },
+      parent: {
+        type: "subscription_details",
+        subscription_details: { subscription: "sub_1", metadata: { impact_click_id: "c1" } },
+      },
       status_transitions: { paid_at: 1_800_000_000 },
     });
     expect(invoice.lines.data[0]?.parent?.subscription_item_details?.subscription).toBe("sub_1");
@@ -62,7 +65,13 @@ describe("stripe builders", () => {
       payment: { type: "payment_intent", payment_intent: "pi_9" },
     });
     const event = buildEvent("invoice.paid", invoice, { created: 5 });
-    expect(event).toMatchObject({ object: "event", type: "invoice.paid", api_version: Stripe.API_VERSION, created: 5, livemode: false });
+    expect(event).toMatchObject({
+      object: "event",
+      type: "invoice.paid",
+      api_version: Stripe.API_VERSION,
+      created: 5,
+      livemode: false,
+    });
     // The event type narrows data.object.
     expect(event.data.object.amount_paid).toBe(1234);
     expect(event.id).toMatch(/^evt_/);

@@ -150,7 +150,10 @@ export interface DiscountOptions {
   checkoutSession?: string | null;
 }
 
-export function buildDiscount(options: DiscountOptions = {}, overrides: Partial<Stripe.Discount> = {}): Stripe.Discount {
+export function buildDiscount(
+  options: DiscountOptions = {},
+  overrides: Partial<Stripe.Discount> = {},
+): Stripe.Discount {
   return {
     id: options.id ?? fakeStripeId("di"),
     object: "discount",

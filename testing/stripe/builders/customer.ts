@@ -11,7 +11,10 @@ export interface CustomerOptions {
   livemode?: boolean;
 }
 
-export function buildCustomer(options: CustomerOptions = {}, overrides: Partial<Stripe.Customer> = {}): Stripe.Customer {
+export function buildCustomer(
+  options: CustomerOptions = {},
+  overrides: Partial<Stripe.Customer> = {},
+): Stripe.Customer {
   return {
     id: options.id ?? fakeStripeId("cus", 14),
     object: "customer",
@@ -120,7 +123,13 @@ export function buildSubscription(
     description: null,
     discounts: [],
     ended_at: null,
-    invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: "self" } },
+    invoice_settings: {
+      account_tax_ids: null,
+      custom_fields: null,
+      description: null,
+      footer: null,
+      issuer: { type: "self" },
+    },
     items: { object: "list", data: [item], has_more: false, url: `/v1/subscription_items?subscription=${id}` },
     latest_invoice: options.latestInvoice ?? null,
     livemode,

@@ -3,7 +3,7 @@
  * and for unit tests of the mapping. Every builder takes options for the fields tests care about and
  * a final `overrides` object applied last.
  */
-export { fakeCheckoutSessionId, fakeStripeId } from "@/testing/stripe/builders/common";
+
 export {
   buildCoupon,
   buildDiscount,
@@ -16,6 +16,21 @@ export {
   type ProductOptions,
   type PromotionCodeOptions,
 } from "@/testing/stripe/builders/catalog";
+export { buildCharge, buildRefund, type ChargeOptions, type RefundOptions } from "@/testing/stripe/builders/charge";
+export {
+  buildCheckoutLineItem,
+  buildCheckoutSession,
+  type CheckoutLineItemOptions,
+  type CheckoutSessionOptions,
+} from "@/testing/stripe/builders/checkout";
+export { fakeCheckoutSessionId, fakeStripeId } from "@/testing/stripe/builders/common";
+export {
+  buildCustomer,
+  buildSubscription,
+  type CustomerOptions,
+  type SubscriptionOptions,
+} from "@/testing/stripe/builders/customer";
+export { buildEvent, type EventOptions, type StripeEventOf } from "@/testing/stripe/builders/event";
 export {
   buildInvoiceLine,
   buildInvoicePayment,
@@ -24,17 +39,3 @@ export {
   type InvoicePaymentOptions,
   type PaidInvoiceOptions,
 } from "@/testing/stripe/builders/invoice";
-export {
-  buildCheckoutLineItem,
-  buildCheckoutSession,
-  type CheckoutLineItemOptions,
-  type CheckoutSessionOptions,
-} from "@/testing/stripe/builders/checkout";
-export { buildCharge, buildRefund, type ChargeOptions, type RefundOptions } from "@/testing/stripe/builders/charge";
-export {
-  buildCustomer,
-  buildSubscription,
-  type CustomerOptions,
-  type SubscriptionOptions,
-} from "@/testing/stripe/builders/customer";
-export { buildEvent, type EventOptions, type StripeEventOf } from "@/testing/stripe/builders/event";

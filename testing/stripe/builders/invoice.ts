@@ -40,7 +40,10 @@ export interface PaidInvoiceOptions {
  * `parent.subscription_details`, paid time in `status_transitions.paid_at`, lines with their own
  * metadata and `parent.subscription_item_details`, `discounts` as ids plus `total_discount_amounts`.
  */
-export function buildPaidInvoice(options: PaidInvoiceOptions = {}, overrides: Partial<Stripe.Invoice> = {}): Stripe.Invoice {
+export function buildPaidInvoice(
+  options: PaidInvoiceOptions = {},
+  overrides: Partial<Stripe.Invoice> = {},
+): Stripe.Invoice {
   const id = options.id ?? fakeStripeId("in");
   const currency = options.currency ?? "usd";
   const livemode = options.livemode ?? false;
@@ -150,7 +153,8 @@ export function buildInvoiceLine(
     object: "line_item",
     amount: line.amount,
     currency: context.currency,
-    description: line.description ?? `${quantity} × Pro (at ${formatAmount(line.amount / quantity, context.currency)} / month)`,
+    description:
+      line.description ?? `${quantity} × Pro (at ${formatAmount(line.amount / quantity, context.currency)} / month)`,
     discount_amounts: [],
     discountable: true,
     discounts: [],

@@ -4,7 +4,9 @@ export default function EventNotFound() {
   return (
     <div className="space-y-3">
       <h1 className="text-2xl font-semibold">Event not found</h1>
-      <p className="text-sm text-slate-600">It may have been deleted with its integration, or it belongs to another account.</p>
+      <p className="text-sm text-slate-600">
+        It may have been deleted with its integration, or it belongs to another account.
+      </p>
       <Link href="/events" className="text-sm text-brand hover:underline">
         ← Events
       </Link>

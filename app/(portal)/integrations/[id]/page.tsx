@@ -1,18 +1,21 @@
 import Link from "next/link";
-import { Suspense, type ReactNode } from "react";
-import { Card } from "@/components/ui/card";
-import { deleteIntegrationAction } from "@/lib/actions/integrations/delete-integration";
-import { recoverMissedEventsAction } from "@/lib/actions/recovery/recover-missed-events";
-import { setIntegrationEnabledAction } from "@/lib/actions/integrations/set-integration-enabled";
-import { requireBrand } from "@/lib/auth/session";
-import { getIntegration } from "@/lib/server/integrations/get-integration";
-import { getWebhookEndpointStatus } from "@/lib/server/integrations/get-webhook-endpoint-status";
+import { type ReactNode, Suspense } from "react";
 import { DeleteIntegrationButton } from "@/app/(portal)/integrations/_components/delete-integration-button";
 import { EnableIntegrationButton } from "@/app/(portal)/integrations/_components/enable-integration-button";
-import { EndpointStatusBadge, EndpointStatusPending } from "@/app/(portal)/integrations/_components/endpoint-status-badge";
+import {
+  EndpointStatusBadge,
+  EndpointStatusPending,
+} from "@/app/(portal)/integrations/_components/endpoint-status-badge";
 import { EnabledBadge, ModeBadge } from "@/app/(portal)/integrations/_components/mode-badge";
 import { RecoverEventsForm } from "@/components/recovery/recover-events-form";
+import { Card } from "@/components/ui/card";
+import { deleteIntegrationAction } from "@/lib/actions/integrations/delete-integration";
+import { setIntegrationEnabledAction } from "@/lib/actions/integrations/set-integration-enabled";
+import { recoverMissedEventsAction } from "@/lib/actions/recovery/recover-missed-events";
+import { requireBrand } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { getIntegration } from "@/lib/server/integrations/get-integration";
+import { getWebhookEndpointStatus } from "@/lib/server/integrations/get-webhook-endpoint-status";
 
 export const metadata = { title: "Integration · Payments integration portal" };
 
@@ -55,7 +58,9 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
           <Row label="Recurring Event Tracker ID">{integration.recurringEventTypeId}</Row>
           <Row label="Auth Token">•••• {integration.authTokenLast4}</Row>
           <Row label="API Key">•••• {integration.apiKeyLast4}</Row>
-          <Row label="Mode">{integration.mode === "test" ? "Test mode (Stripe test data only)" : "Live (real payments)"}</Row>
+          <Row label="Mode">
+            {integration.mode === "test" ? "Test mode (Stripe test data only)" : "Live (real payments)"}
+          </Row>
         </dl>
       </Card>
       <Card title="Stripe webhook">
@@ -89,7 +94,10 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
           action={setIntegrationEnabledAction.bind(null, integration.id, !integration.isEnabled)}
           isEnabled={integration.isEnabled}
         />
-        <DeleteIntegrationButton action={deleteIntegrationAction.bind(null, integration.id)} siteUrl={integration.siteUrl} />
+        <DeleteIntegrationButton
+          action={deleteIntegrationAction.bind(null, integration.id)}
+          siteUrl={integration.siteUrl}
+        />
       </div>
     </div>
   );

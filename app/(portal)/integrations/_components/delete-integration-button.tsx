@@ -20,11 +20,16 @@ export function DeleteIntegrationButton({ action, siteUrl }: { action: DeleteAct
     );
   }
   return (
-    <form action={formAction} className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4" role="group" aria-label="Confirm deletion">
+    <form
+      action={formAction}
+      className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4"
+      role="group"
+      aria-label="Confirm deletion"
+    >
       {state.error ? <Alert>{state.error}</Alert> : null}
       <p className="text-sm text-red-900">
-        Delete the integration for <strong>{siteUrl}</strong>? Its webhook endpoint is removed from Stripe, conversions stop
-        being sent, and its event history is deleted. This cannot be undone.
+        Delete the integration for <strong>{siteUrl}</strong>? Its webhook endpoint is removed from Stripe, conversions
+        stop being sent, and its event history is deleted. This cannot be undone.
       </p>
       <div className="flex gap-3">
         <Button type="submit" variant="danger" disabled={isPending}>

@@ -11,7 +11,8 @@ const TONES: Record<EndpointStatus, string> = {
 const EXPLANATIONS: Record<EndpointStatus, string> = {
   enabled: "Stripe is sending events to the portal.",
   disabled: "Stripe is not sending events to the portal while the endpoint is disabled.",
-  missing: "The webhook endpoint no longer exists in Stripe: no events arrive. Open Edit integration and save to register it again.",
+  missing:
+    "The webhook endpoint no longer exists in Stripe: no events arrive. Open Edit integration and save to register it again.",
   key_rejected: "Stripe rejects the saved API key (revoked or rolled?). Edit the integration and enter a new key.",
   unreachable: "Stripe could not be reached just now; the status is checked again shortly.",
 };

@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import type { IntegrationSummary } from "@/lib/integrations/integration-view";
 import { DeliveryChart } from "@/app/(portal)/integrations/_components/delivery-chart";
-import { EndpointStatusBadge, EndpointStatusPending } from "@/app/(portal)/integrations/_components/endpoint-status-badge";
+import {
+  EndpointStatusBadge,
+  EndpointStatusPending,
+} from "@/app/(portal)/integrations/_components/endpoint-status-badge";
 import { EnabledBadge, ModeBadge } from "@/app/(portal)/integrations/_components/mode-badge";
 import { RelativeTime } from "@/app/(portal)/integrations/_components/relative-time";
+import type { IntegrationSummary } from "@/lib/integrations/integration-view";
 
 function Count({ label, value, tone }: { label: string; value: number; tone: "ok" | "wait" | "bad" | "muted" }) {
   const tones = {
@@ -46,13 +49,17 @@ export function IntegrationCard({ integration }: { integration: IntegrationSumma
       <div className="mt-4 flex flex-wrap items-end gap-x-10 gap-y-4">
         <div>
           <p className="text-xs text-slate-500">Last event received</p>
-          <p className="text-sm font-medium">{stats.lastEventAt ? <RelativeTime date={stats.lastEventAt} /> : "No events yet"}</p>
+          <p className="text-sm font-medium">
+            {stats.lastEventAt ? <RelativeTime date={stats.lastEventAt} /> : "No events yet"}
+          </p>
         </div>
         <dl className="flex gap-6" aria-label="Deliveries in the last 24 hours">
           <Count label="Delivered (24 h)" value={stats.last24h.delivered} tone="ok" />
           <Count label="Pending (24 h)" value={stats.last24h.pending} tone="wait" />
           <Count label="Failed (24 h)" value={stats.last24h.failed} tone="bad" />
-          {stats.last24h.skipped > 0 ? <Count label="Skipped (24 h)" value={stats.last24h.skipped} tone="muted" /> : null}
+          {stats.last24h.skipped > 0 ? (
+            <Count label="Skipped (24 h)" value={stats.last24h.skipped} tone="muted" />
+          ) : null}
         </dl>
         <DeliveryChart days={stats.days} />
       </div>

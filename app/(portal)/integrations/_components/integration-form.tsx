@@ -1,17 +1,17 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { EMPTY_FORM_STATE, type EchoedField, type IntegrationFormState } from "@/lib/integrations/integration-view";
+import { type EchoedField, EMPTY_FORM_STATE, type IntegrationFormState } from "@/lib/integrations/integration-view";
 import {
   CreateIntegrationSchema,
   fieldErrorsOf,
   INTEGRATION_FIELDS,
   INTEGRATION_LABELS,
-  UpdateIntegrationSchema,
   type IntegrationField,
+  UpdateIntegrationSchema,
 } from "@/lib/schemas/integration";
 
 type FormAction = (previous: IntegrationFormState, formData: FormData) => Promise<IntegrationFormState>;
@@ -23,7 +23,8 @@ const SECRET_FIELDS = new Set<IntegrationField>(["authToken", "apiKey"]);
 
 const HINTS: Record<IntegrationField, string> = {
   siteUrl: "Your shop's address, e.g. https://shop.example.com.",
-  authToken: "The impact.com Auth Token used to send conversions (Settings → API); it may differ from your sign-in token.",
+  authToken:
+    "The impact.com Auth Token used to send conversions (Settings → API); it may differ from your sign-in token.",
   programId: "Your impact.com program; sent as CampaignId.",
   eventTypeId: "For first subscription payments and one-time purchases.",
   recurringEventTypeId: "For renewals; impact.com links it as a child of the event type above.",
@@ -88,7 +89,9 @@ export function IntegrationForm({
             spellCheck={false}
             required={!(saved && isSecret)}
             placeholder={saved && isSecret ? "Leave empty to keep the saved one" : undefined}
-            defaultValue={isSecret ? undefined : (state.values[field as EchoedField] ?? initialValues[field as EchoedField])}
+            defaultValue={
+              isSecret ? undefined : (state.values[field as EchoedField] ?? initialValues[field as EchoedField])
+            }
             error={fieldErrors[field]}
             hint={hintFor(field, saved)}
           />

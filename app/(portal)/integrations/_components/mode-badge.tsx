@@ -17,6 +17,8 @@ export function EnabledBadge({ isEnabled }: { isEnabled: boolean }) {
   return isEnabled ? (
     <span className="text-xs font-medium text-emerald-700">Integration enabled</span>
   ) : (
-    <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">Integration disabled</span>
+    <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">
+      Integration disabled
+    </span>
   );
 }

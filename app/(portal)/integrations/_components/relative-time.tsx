@@ -9,7 +9,7 @@ export function RelativeTime({ date, now = new Date() }: { date: Date; now?: Dat
         : seconds < 86_400
           ? `${Math.floor(seconds / 3600)} h ago`
           : `${Math.floor(seconds / 86_400)} d ago`;
-  const exact = date.toISOString().replace("T", " ").slice(0, 19) + " UTC";
+  const exact = `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
   return (
     <time dateTime={date.toISOString()} title={exact}>
       {text}

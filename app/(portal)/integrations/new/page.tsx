@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { IntegrationForm } from "@/app/(portal)/integrations/_components/integration-form";
 import { Card } from "@/components/ui/card";
 import { createIntegrationAction } from "@/lib/actions/integrations/create-integration";
 import { requireBrand } from "@/lib/auth/session";
-import { IntegrationForm } from "@/app/(portal)/integrations/_components/integration-form";
 
 export const metadata = { title: "New integration · Payments integration portal" };
 
@@ -17,8 +17,9 @@ export default async function NewIntegrationPage() {
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">New integration</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The portal checks your Stripe key, then registers one webhook endpoint in your Stripe account for paid invoices,
-          completed checkouts and refunds. A test-mode key (sk_test_…, rk_test_…) creates a test-mode integration.
+          The portal checks your Stripe key, then registers one webhook endpoint in your Stripe account for paid
+          invoices, completed checkouts and refunds. A test-mode key (sk_test_…, rk_test_…) creates a test-mode
+          integration.
         </p>
       </div>
       <Card>

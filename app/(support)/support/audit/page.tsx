@@ -6,7 +6,11 @@ import { findAuditLogs } from "@/lib/server/audit/find-audit-logs";
 export const metadata = { title: "Audit log · Support console" };
 
 // GET /support/audit – what support staff did (replays, retries, account views, exports), newest first
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ account?: string | string[] }> }) {
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ account?: string | string[] }>;
+}) {
   await requireStaff();
   const { account } = await searchParams;
   const accountId = typeof account === "string" && account.trim() ? account.trim() : undefined;
@@ -47,7 +51,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                     "—"
                   )}
                 </td>
-                <td className="px-3 py-2 font-mono text-xs break-all">{entry.targetId ? `${entry.targetType} ${entry.targetId}` : (entry.targetType ?? "—")}</td>
+                <td className="px-3 py-2 font-mono text-xs break-all">
+                  {entry.targetId ? `${entry.targetType} ${entry.targetId}` : (entry.targetType ?? "—")}
+                </td>
                 <td className="max-w-md px-3 py-2 font-mono text-xs break-all text-slate-600">{entry.details ?? ""}</td>
               </tr>
             ))}

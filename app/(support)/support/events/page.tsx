@@ -35,7 +35,8 @@ export default async function SupportEventsPage({ searchParams }: { searchParams
   ]);
   const chosen = parsed.query.account;
   // A linked account beyond the first 500 still shows as chosen.
-  if (chosen && !accounts.some((account) => account.id === chosen)) accounts.push({ id: chosen, companyName: chosen, impactSid: "", lastSignInAt: null, integrationCount: 0 });
+  if (chosen && !accounts.some((account) => account.id === chosen))
+    accounts.push({ id: chosen, companyName: chosen, impactSid: "", lastSignInAt: null, integrationCount: 0 });
   return (
     <div className="space-y-6">
       {heading}

@@ -22,7 +22,9 @@ export const checkoutSessionRoutes: StripeRoute[] = [
           item.object === "checkout.session" &&
           Boolean(item.livemode) === ctx.livemode &&
           inRange(Number(item.created ?? 0), created) &&
-          filters.every(([field, wanted]) => wanted === undefined || idOf(item[field]) === wanted || item[field] === wanted),
+          filters.every(
+            ([field, wanted]) => wanted === undefined || idOf(item[field]) === wanted || item[field] === wanted,
+          ),
       );
       const list = paginate(newestFirst(items), params, "/v1/checkout/sessions");
       return withExpand(ctx, withLineItemsOnList(ctx, list));

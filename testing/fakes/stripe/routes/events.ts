@@ -1,7 +1,13 @@
-import { invalidRequest } from "@/testing/fakes/stripe/errors";
+import { invalidRequest, noSuchObject } from "@/testing/fakes/stripe/errors";
 import { newestFirst, paginate } from "@/testing/fakes/stripe/list";
-import { noSuchObject } from "@/testing/fakes/stripe/errors";
-import { assertKnownParams, inRange, optionalBoolean, optionalString, optionalStringArray, readRangeFilter } from "@/testing/fakes/stripe/params";
+import {
+  assertKnownParams,
+  inRange,
+  optionalBoolean,
+  optionalString,
+  optionalStringArray,
+  readRangeFilter,
+} from "@/testing/fakes/stripe/params";
 import type { StripeRoute } from "@/testing/fakes/stripe/route";
 
 export const eventRoutes: StripeRoute[] = [
@@ -11,7 +17,16 @@ export const eventRoutes: StripeRoute[] = [
     pattern: /^\/v1\/events$/,
     handle(ctx) {
       const { params } = ctx;
-      assertKnownParams(params, ["created", "delivery_success", "ending_before", "expand", "limit", "starting_after", "type", "types"]);
+      assertKnownParams(params, [
+        "created",
+        "delivery_success",
+        "ending_before",
+        "expand",
+        "limit",
+        "starting_after",
+        "type",
+        "types",
+      ]);
       const created = readRangeFilter(params, "created");
       const type = optionalString(params, "type");
       const types = optionalStringArray(params, "types");
@@ -39,7 +54,8 @@ export const eventRoutes: StripeRoute[] = [
       const id = ctx.pathParams.id ?? "";
       const event = ctx.account.events.find((item) => item.id === id);
       if (!event) throw noSuchObject("event", id);
-      if (Boolean(event.livemode) !== ctx.livemode) throw noSuchObject("event", id, { otherMode: event.livemode ? "live" : "test" });
+      if (Boolean(event.livemode) !== ctx.livemode)
+        throw noSuchObject("event", id, { otherMode: event.livemode ? "live" : "test" });
       return event;
     },
   },

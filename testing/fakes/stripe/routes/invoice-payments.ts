@@ -1,9 +1,9 @@
 import { isJsonObject, type JsonObject, type JsonValue } from "@/testing/fakes/shared/json";
+import type { ParamObject, ParamValue } from "@/testing/fakes/shared/nested-params";
 import { invalidRequest, missingParam } from "@/testing/fakes/stripe/errors";
 import { newestFirst, paginate } from "@/testing/fakes/stripe/list";
 import { withExpand } from "@/testing/fakes/stripe/objects";
 import { assertKnownParams, inRange, optionalString, readRangeFilter } from "@/testing/fakes/stripe/params";
-import type { ParamObject, ParamValue } from "@/testing/fakes/shared/nested-params";
 import type { StripeRoute } from "@/testing/fakes/stripe/route";
 
 const PAYMENT_TYPES = ["payment_intent", "payment_record"];
@@ -16,7 +16,16 @@ export const invoicePaymentRoutes: StripeRoute[] = [
     pattern: /^\/v1\/invoice_payments$/,
     handle(ctx) {
       const { params } = ctx;
-      assertKnownParams(params, ["created", "ending_before", "expand", "invoice", "limit", "payment", "starting_after", "status"]);
+      assertKnownParams(params, [
+        "created",
+        "ending_before",
+        "expand",
+        "invoice",
+        "limit",
+        "payment",
+        "starting_after",
+        "status",
+      ]);
       const invoice = optionalString(params, "invoice");
       const status = optionalString(params, "status");
       const created = readRangeFilter(params, "created");
@@ -51,7 +60,9 @@ function readPaymentFilter(value: ParamValue | undefined): PaymentFilter | undef
   const type = payment.type;
   if (typeof type !== "string" || type === "") throw missingParam("payment[type]");
   if (!PAYMENT_TYPES.includes(type)) {
-    throw invalidRequest(`Invalid payment[type]: must be one of ${PAYMENT_TYPES.join(" or ")}`, { param: "payment[type]" });
+    throw invalidRequest(`Invalid payment[type]: must be one of ${PAYMENT_TYPES.join(" or ")}`, {
+      param: "payment[type]",
+    });
   }
   const filter: PaymentFilter = { type };
   for (const field of ["payment_intent", "payment_record"] as const) {

@@ -1,5 +1,5 @@
-import { assertKnownParams } from "@/testing/fakes/stripe/params";
 import { getObjectOfType, withExpand } from "@/testing/fakes/stripe/objects";
+import { assertKnownParams } from "@/testing/fakes/stripe/params";
 import type { StripeRoute } from "@/testing/fakes/stripe/route";
 import type { StripeRouteName } from "@/testing/fakes/stripe/types";
 

@@ -1,11 +1,11 @@
 import Link from "next/link";
+import { IntegrationForm } from "@/app/(portal)/integrations/_components/integration-form";
+import { ModeBadge } from "@/app/(portal)/integrations/_components/mode-badge";
 import { Card } from "@/components/ui/card";
 import { updateIntegrationAction } from "@/lib/actions/integrations/update-integration";
 import { requireBrand } from "@/lib/auth/session";
-import { getIntegration } from "@/lib/server/integrations/get-integration";
-import { IntegrationForm } from "@/app/(portal)/integrations/_components/integration-form";
-import { ModeBadge } from "@/app/(portal)/integrations/_components/mode-badge";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { getIntegration } from "@/lib/server/integrations/get-integration";
 
 export const metadata = { title: "Edit integration · Payments integration portal" };
 

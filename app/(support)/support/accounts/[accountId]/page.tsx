@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { TestModeBadge } from "@/components/events/badges";
-import { RecoverEventsForm } from "@/components/recovery/recover-events-form";
 import { formatUtc } from "@/components/events/format";
+import { RecoverEventsForm } from "@/components/recovery/recover-events-form";
 import { Card } from "@/components/ui/card";
 import { recoverMissedEventsAsStaffAction } from "@/lib/actions/recovery/recover-missed-events";
 import { requireStaff } from "@/lib/auth/session";
@@ -18,7 +18,13 @@ export default async function SupportAccountPage({ params }: { params: Promise<{
   const staff = await requireStaff();
   const { accountId } = await params;
   const account = await orNotFound(getAccountOverview(accountId));
-  await recordAudit({ staffUserId: staff.staffUserId, action: "account.view", accountId: account.id, targetType: "account", targetId: account.id });
+  await recordAudit({
+    staffUserId: staff.staffUserId,
+    action: "account.view",
+    accountId: account.id,
+    targetType: "account",
+    targetId: account.id,
+  });
   const events = `/support/events?account=${account.id}`;
   return (
     <div className="space-y-6">
@@ -29,7 +35,8 @@ export default async function SupportAccountPage({ params }: { params: Promise<{
         <h1 className="mt-2 text-2xl font-semibold">{account.companyName}</h1>
         <p className="font-mono text-sm text-slate-600">{account.impactSid}</p>
         <p className="text-sm text-slate-600">
-          Created {formatUtc(account.createdAt.toISOString())} · last sign-in {account.lastSignInAt ? formatUtc(account.lastSignInAt.toISOString()) : "never"}
+          Created {formatUtc(account.createdAt.toISOString())} · last sign-in{" "}
+          {account.lastSignInAt ? formatUtc(account.lastSignInAt.toISOString()) : "never"}
         </p>
       </div>
       <div className="flex flex-wrap gap-3">
@@ -57,7 +64,8 @@ export default async function SupportAccountPage({ params }: { params: Promise<{
                 </Link>
               </div>
               <p className="text-xs text-slate-600">
-                Program {integration.programId} · Event type {integration.eventTypeId} · Recurring {integration.recurringEventTypeId} · Stripe key ••••
+                Program {integration.programId} · Event type {integration.eventTypeId} · Recurring{" "}
+                {integration.recurringEventTypeId} · Stripe key ••••
                 {integration.stripeApiKeyLast4} · Endpoint {integration.stripeWebhookEndpointId ?? "missing"} · created{" "}
                 {formatUtc(integration.createdAt.toISOString())}
               </p>
