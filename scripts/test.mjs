@@ -1,4 +1,4 @@
-// `npm test`: every test, in the order that fails fastest — types, unit and
+// `npm test`: every test, in the order that fails fastest — lint and format, types, unit and
 // integration (Vitest, real PostgreSQL), then the production build and the
 // browser tests (Playwright, real Chromium) against it.
 import { spawnSync } from "node:child_process";
@@ -6,6 +6,7 @@ import path from "node:path";
 
 const bin = (name) => path.resolve("node_modules/.bin", name);
 const steps = [
+  ["lint + format", bin("biome"), ["check", "."]],
   ["typecheck", bin("tsc"), ["--noEmit", "-p", "."]],
   ["unit + integration", bin("vitest"), ["run"]],
   ["build", bin("next"), ["build"]],
