@@ -20,7 +20,7 @@ const base64Key = (name: string) =>
     message: `${name} must be 32 bytes encoded in base64 (openssl rand -base64 32)`,
   });
 
-const optionalText = z.string().trim().min(1).optional();
+const OptionalTextSchema = z.string().trim().min(1).optional();
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -32,9 +32,9 @@ const EnvSchema = z.object({
   IMPACT_API_BASE_URL: z.url().default("https://api.impact.com"),
   STRIPE_API_BASE_URL: z.url().default("https://api.stripe.com"),
   JOBS_DRIVER: z.enum(["local", "inngest"]).optional(),
-  INNGEST_EVENT_KEY: optionalText,
-  INNGEST_SIGNING_KEY: optionalText,
-  INNGEST_DEV: optionalText,
+  INNGEST_EVENT_KEY: OptionalTextSchema,
+  INNGEST_SIGNING_KEY: OptionalTextSchema,
+  INNGEST_DEV: OptionalTextSchema,
   INNGEST_BASE_URL: z.url().optional(),
   REFUND_DELAY: duration("REFUND_DELAY").default("1h"),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(15),

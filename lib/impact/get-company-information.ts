@@ -8,7 +8,7 @@ import {
   impactUrl,
 } from "@/lib/impact/impact-http";
 
-const CompanyInformation = z.object({ CompanyName: z.string().trim().min(1) }).loose();
+const CompanyInformationSchema = z.object({ CompanyName: z.string().trim().min(1) }).loose();
 
 export const SIGN_IN_MESSAGES = {
   wrongCredentials: "Wrong SID or token.",
@@ -35,7 +35,7 @@ export async function getCompanyInformation(credentials: ImpactCredentials): Pro
   if (response.status === 401) throw new AppError("UNAUTHORIZED", SIGN_IN_MESSAGES.wrongCredentials);
   if (response.status === 403) throw new AppError("FORBIDDEN", SIGN_IN_MESSAGES.forbidden);
   if (response.status >= 500) throw new AppError("UPSTREAM_UNAVAILABLE", SIGN_IN_MESSAGES.unreachable);
-  const parsed = CompanyInformation.safeParse(await response.json().catch(() => null));
+  const parsed = CompanyInformationSchema.safeParse(await response.json().catch(() => null));
   if (!response.ok || !parsed.success) throw new AppError("UPSTREAM_REJECTED", SIGN_IN_MESSAGES.unexpected);
   return { companyName: parsed.data.CompanyName };
 }

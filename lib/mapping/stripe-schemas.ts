@@ -6,14 +6,14 @@ import { z } from "zod";
 
 const MAX_REPORTED_ISSUES = 3;
 
-const expandableId = z.union([z.string().min(1), z.object({ id: z.string().min(1) })], {
+const ExpandableIdSchema = z.union([z.string().min(1), z.object({ id: z.string().min(1) })], {
   error: "expected an id string or an expanded object with an id",
 });
 
-const metadata = z.record(z.string(), z.unknown()).nullable().optional();
-const minorAmount = z.number().int();
-const unixSeconds = z.number().int().nonnegative();
-const currency = z.string().regex(/^[A-Za-z]{3}$/, "expected a three-letter ISO currency code");
+const MetadataSchema = z.record(z.string(), z.unknown()).nullable().optional();
+const MinorAmountSchema = z.number().int();
+const UnixSecondsSchema = z.number().int().nonnegative();
+const CurrencySchema = z.string().regex(/^[A-Za-z]{3}$/, "expected a three-letter ISO CurrencySchema code");
 
 /** What planning reads from the event itself; the object is checked by its own schema. */
 export const eventEnvelopeSchema = z.object({
@@ -26,28 +26,28 @@ export const invoicePlanSchema = z.object({
   object: z.literal("invoice"),
   id: z.string().min(1),
   billing_reason: z.string().nullable(),
-  amount_paid: minorAmount.nonnegative(),
-  currency,
+  amount_paid: MinorAmountSchema.nonnegative(),
+  currency: CurrencySchema,
 });
 
 /** What building a conversion reads from an invoice, on top of {@link invoicePlanSchema}. */
 export const invoiceConversionSchema = invoicePlanSchema.extend({
-  customer: expandableId.nullable(),
+  customer: ExpandableIdSchema.nullable(),
   customer_email: z.string().nullable().optional(),
-  status_transitions: z.object({ paid_at: unixSeconds.nullable() }),
+  status_transitions: z.object({ paid_at: UnixSecondsSchema.nullable() }),
   lines: z.object({
     data: z.array(
       z.object({
-        amount: minorAmount,
+        amount: MinorAmountSchema,
         description: z.string().nullable().optional(),
         quantity: z.number().nullable().optional(),
-        metadata,
+        metadata: MetadataSchema,
       }),
     ),
   }),
   parent: z
     .object({
-      subscription_details: z.object({ metadata, subscription: expandableId }).nullable().optional(),
+      subscription_details: z.object({ metadata: MetadataSchema, subscription: ExpandableIdSchema }).nullable().optional(),
     })
     .nullable()
     .optional(),
@@ -59,28 +59,28 @@ export const sessionModeSchema = z.object({
   id: z.string().min(1),
   mode: z.string().min(1),
   payment_status: z.string().min(1),
-  amount_total: minorAmount.nullable().optional(),
+  amount_total: MinorAmountSchema.nullable().optional(),
 });
 
 /** What planning reads from a payment-mode, paid session. */
 export const sessionPaymentSchema = sessionModeSchema.extend({
-  payment_intent: expandableId.nullable(),
-  currency,
+  payment_intent: ExpandableIdSchema.nullable(),
+  currency: CurrencySchema,
 });
 
 /** What building a conversion reads from a checkout session. */
 export const sessionConversionSchema = sessionPaymentSchema.extend({
-  customer: expandableId.nullable().optional(),
+  customer: ExpandableIdSchema.nullable().optional(),
   customer_email: z.string().nullable().optional(),
   customer_details: z.object({ email: z.string().nullable().optional() }).nullable().optional(),
-  metadata,
+  metadata: MetadataSchema,
 });
 
 /** What planning reads from a refunded charge. */
 export const chargeRefundSchema = z.object({
   object: z.literal("charge"),
   id: z.string().min(1),
-  payment_intent: expandableId.nullable(),
+  payment_intent: ExpandableIdSchema.nullable(),
 });
 
 /** The id of an expandable field, whether Stripe sent the id or the expanded object. */

@@ -27,8 +27,8 @@ const param = <T extends z.ZodType>(schema: T) =>
     return trimmed === "" ? undefined : trimmed;
   }, schema.optional());
 
-const rowId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "is not a valid id" });
-const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+const RowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "is not a valid id" });
+const DateOrDateTimeSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
   error: "must be a date (YYYY-MM-DD)",
 });
 
@@ -49,7 +49,12 @@ export function decodeEventCursor(cursor: string): { receivedAt: Date; id: strin
     const decoded: unknown = JSON.parse(atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4)));
     if (!Array.isArray(decoded) || decoded.length !== 2) return null;
     const [iso, id] = decoded as unknown[];
-    if (typeof iso !== "string" || !CURSOR_ISO.test(iso) || typeof id !== "string" || !rowId.safeParse(id).success)
+    if (
+      typeof iso !== "string" ||
+      !CURSOR_ISO.test(iso) ||
+      typeof id !== "string" ||
+      !RowIdSchema.safeParse(id).success
+    )
       return null;
     const receivedAt = new Date(iso);
     return Number.isNaN(receivedAt.getTime()) ? null : { receivedAt, id };
@@ -60,14 +65,14 @@ export function decodeEventCursor(cursor: string): { receivedAt: Date; id: strin
 
 export const EventFiltersSchema = z
   .object({
-    integration: param(rowId),
+    integration: param(RowIdSchema),
     type: param(z.string().regex(/^[a-z0-9_.]{1,100}$/, { error: "is not a Stripe event type (e.g. invoice.paid)" })),
     status: param(z.enum(EVENT_OUTCOMES, { error: `must be one of ${EVENT_OUTCOMES.join(", ")}` })),
-    from: param(dateOrDateTime),
-    to: param(dateOrDateTime),
+    from: param(DateOrDateTimeSchema),
+    to: param(DateOrDateTimeSchema),
     q: param(z.string().max(255, { error: "is too long (255 characters at most)" })),
     /** Staff only: one account; ignored for brands, whose own account always applies. */
-    account: param(rowId),
+    account: param(RowIdSchema),
   })
   .refine((filters) => !filters.from || !filters.to || filters.from.slice(0, 10) <= filters.to.slice(0, 10), {
     path: ["to"],
@@ -119,7 +124,7 @@ export function withoutCursor(query: EventListQuery): EventFilters {
 }
 
 export const ReplayDeliveryInputSchema = z.object({
-  deliveryId: rowId,
+  deliveryId: RowIdSchema,
   confirmSendAgain: z.boolean().optional(),
 });
 

@@ -2,13 +2,13 @@ import { eventType } from "inngest";
 import { z } from "zod";
 
 // `generation` tells a replayed run from the run it replaced (see settleFailedRun).
-const DeliveryRef = z.object({ deliveryId: z.string().min(1), generation: z.number().int().min(0).optional() });
+const DeliveryRefSchema = z.object({ deliveryId: z.string().min(1), generation: z.number().int().min(0).optional() });
 
 /** A conversion delivery is ready to be sent. */
-export const conversionRequested = eventType("delivery/conversion.requested", { schema: DeliveryRef });
+export const conversionRequested = eventType("delivery/conversion.requested", { schema: DeliveryRefSchema });
 
 /** A refund was stored; the function waits REFUND_DELAY before modifying the action. */
-export const refundRequested = eventType("delivery/refund.requested", { schema: DeliveryRef });
+export const refundRequested = eventType("delivery/refund.requested", { schema: DeliveryRefSchema });
 
 /**
  * Event ids derive from the delivery (and a replay generation), so Inngest drops a second send of

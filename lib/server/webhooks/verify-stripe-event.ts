@@ -14,7 +14,7 @@ const printable = (max: number) =>
     .regex(/^[\x20-\x7e]*$/, "must be printable ASCII")
     .max(max);
 const LATEST_TIMESTAMP = 253_402_300_799; // 9999-12-31T23:59:59Z
-const StripeEventEnvelope = z.object({
+const StripeEventEnvelopeSchema = z.object({
   id: z
     .string()
     .regex(/^evt_[A-Za-z0-9_]+$/, "id must look like evt_…")
@@ -40,7 +40,7 @@ export function verifyStripeEvent(rawBody: string, signature: string | null, sec
     if (error instanceof SyntaxError) throw new AppError("BAD_REQUEST", "the signed body is not valid JSON");
     throw new AppError("BAD_REQUEST", `signature verification failed: ${(error as Error).message.split("\n")[0]}`);
   }
-  const parsed = StripeEventEnvelope.safeParse(event);
+  const parsed = StripeEventEnvelopeSchema.safeParse(event);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new AppError("BAD_REQUEST", `not a Stripe event: ${issue.path.join(".") || "body"}: ${issue.message}`);
