@@ -47,7 +47,10 @@ export const invoiceConversionSchema = invoicePlanSchema.extend({
   }),
   parent: z
     .object({
-      subscription_details: z.object({ metadata: MetadataSchema, subscription: ExpandableIdSchema }).nullable().optional(),
+      subscription_details: z
+        .object({ metadata: MetadataSchema, subscription: ExpandableIdSchema })
+        .nullable()
+        .optional(),
     })
     .nullable()
     .optional(),

@@ -1,13 +1,13 @@
 // kill -9 of the portal during sustained webhook load, twice, each time started again at once: every
 // event it acknowledged must reach impact.com exactly once; the ones it never answered are resent (as
 // Stripe would) and delivered once. Also measures how long the dead process's leases held work back.
-import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { checkExactlyOnce, formatExactlyOnce } from "@/scripts/drill/check-exactly-once";
 import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
 import type { DrillResult } from "@/scripts/drill/drill-result";
 import { createDrillWorld, type DrillWorld } from "@/scripts/drill/drill-world";
-import { paidInvoiceEvents, StripeLikeSender, tallyAnswers } from "@/scripts/drill/stripe-like-sender";
+import { startSlowImpactLoad } from "@/scripts/drill/start-slow-impact-load";
+import { tallyAnswers } from "@/scripts/drill/stripe-like-sender";
 
 type Kill = { leased: number; inFlightAttempts: number; downMs: number; releasedAfterMs?: number };
 
@@ -42,17 +42,9 @@ export async function drillKillPortal(
 ): Promise<DrillResult> {
   const world = await createDrillWorld(server, "kill", { logDir });
   try {
-    // impact.com takes 150 ms per conversion, so every kill lands while attempts are on the wire:
-    // the case where impact.com may have a conversion the portal never recorded.
-    world.impact.setChaos({
-      seed: 1,
-      path: "/Conversions",
-      outcomes: [{ probability: 1, action: { kind: "hang", ms: 150 } }],
-    });
-    const events = paidInvoiceEvents(randomBytes(3).toString("hex"), count, world.integrations);
-    const sender = new StripeLikeSender(world.portalUrl, events);
-    const started = Date.now();
-    const sending = sender.run({ rate });
+    // Every kill lands while attempts are on the wire: the case where impact.com may have a conversion
+    // the portal never recorded.
+    const { events, sender, started, sending } = startSlowImpactLoad(world, { count, rate });
     const kills: Kill[] = [];
     const releases: Promise<void>[] = [];
     for (const at of [4_000, 9_000]) {

@@ -1,12 +1,12 @@
 // The drill PostgreSQL (its own server, never the shared one) stopped for 5 s during webhook load and
 // started again: 5xx while it is down (Stripe retries), no loss, no duplicate, the portal never exits.
-import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { checkExactlyOnce, formatExactlyOnce } from "@/scripts/drill/check-exactly-once";
 import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
 import type { DrillResult } from "@/scripts/drill/drill-result";
 import { createDrillWorld } from "@/scripts/drill/drill-world";
-import { paidInvoiceEvents, StripeLikeSender, tallyAnswers } from "@/scripts/drill/stripe-like-sender";
+import { startSlowImpactLoad } from "@/scripts/drill/start-slow-impact-load";
+import { tallyAnswers } from "@/scripts/drill/stripe-like-sender";
 
 export async function drillRestartDatabase(
   server: DrillPostgres,
@@ -19,17 +19,9 @@ export async function drillRestartDatabase(
 ): Promise<DrillResult> {
   const world = await createDrillWorld(server, "postgres-restart", { logDir });
   try {
-    // impact.com takes 150 ms per conversion, so attempts are waiting on it when the database stops:
-    // their answers arrive while it is down and must still be recorded, once.
-    world.impact.setChaos({
-      seed: 1,
-      path: "/Conversions",
-      outcomes: [{ probability: 1, action: { kind: "hang", ms: 150 } }],
-    });
-    const events = paidInvoiceEvents(randomBytes(3).toString("hex"), count, world.integrations);
-    const sender = new StripeLikeSender(world.portalUrl, events);
-    const started = Date.now();
-    const sending = sender.run({ rate });
+    // Attempts are waiting on impact.com when the database stops: their answers arrive while it is down
+    // and must still be recorded, once.
+    const { events, sender, started, sending } = startSlowImpactLoad(world, { count, rate });
     await delay(4_000);
     const stoppingAt = Date.now();
     await server.stop();
