@@ -13,7 +13,7 @@ const ExpandableIdSchema = z.union([z.string().min(1), z.object({ id: z.string()
 const MetadataSchema = z.record(z.string(), z.unknown()).nullable().optional();
 const MinorAmountSchema = z.number().int();
 const UnixSecondsSchema = z.number().int().nonnegative();
-const CurrencySchema = z.string().regex(/^[A-Za-z]{3}$/, "expected a three-letter ISO CurrencySchema code");
+const CurrencySchema = z.string().regex(/^[A-Za-z]{3}$/, "expected a three-letter ISO currency code");
 
 /** What planning reads from the event itself; the object is checked by its own schema. */
 export const eventEnvelopeSchema = z.object({

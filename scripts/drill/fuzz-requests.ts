@@ -2,8 +2,8 @@
 // events whose envelope is fine but whose object is garbage (200 or 400, never 5xx), and valid controls
 // with unicode and large fields (200, stored). Seeded, so a failing run can be replayed.
 
-import Stripe from "stripe";
 import { createSeededRandom } from "@/testing/fakes/shared/seeded-random";
+import { stripeSignatureFor } from "@/testing/fakes/stripe/webhook-delivery";
 import type { SeededIntegration } from "@/testing/harness/seed-integrations";
 import { buildEvent } from "@/testing/stripe/builders/event";
 import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
@@ -60,7 +60,7 @@ export function fuzzRequests(count: number, integrations: SeededIntegration[], s
     eventId,
   });
   const sign = (payload: string, integration: SeededIntegration, timestamp?: number) =>
-    Stripe.webhooks.generateTestHeaderString({ payload, secret: integration.webhookSecret, timestamp });
+    stripeSignatureFor(payload, integration.webhookSecret, timestamp);
 
   const makers: Array<[weight: number, make: (integration: SeededIntegration) => FuzzRequest]> = [
     [
@@ -80,13 +80,7 @@ export function fuzzRequests(count: number, integrations: SeededIntegration[], s
       6,
       (i) => {
         const body = JSON.stringify(validEvent());
-        return request(
-          "wrong secret",
-          "rejected",
-          i,
-          body,
-          Stripe.webhooks.generateTestHeaderString({ payload: body, secret: "whsec_wrong" }),
-        );
+        return request("wrong secret", "rejected", i, body, stripeSignatureFor(body, "whsec_wrong"));
       },
     ],
     [5, (i) => request("missing signature", "rejected", i, JSON.stringify(validEvent()))],

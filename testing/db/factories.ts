@@ -1,8 +1,9 @@
 // Rows for tests, made the way the product makes them (secrets encrypted with the configured key).
+
 import { randomBytes } from "node:crypto";
-import Stripe from "stripe";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
+import { stripeSignatureFor } from "@/testing/fakes/stripe/webhook-delivery";
 
 const unique = () => randomBytes(6).toString("hex");
 
@@ -58,7 +59,7 @@ export function signedWebhookRequest(
   options: { timestamp?: number; body?: string } = {},
 ) {
   const payload = options.body ?? JSON.stringify(event);
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp: options.timestamp });
+  const signature = stripeSignatureFor(payload, secret, options.timestamp);
   return new Request(url, {
     method: "POST",
     body: payload,

@@ -1,7 +1,9 @@
 // Stripe webhook bodies for load: one realistic invoice.paid payload serialised once, then each request
 // gets fresh event/invoice/customer ids by string replacement (cheap enough for thousands per second)
 // and a real `Stripe-Signature` from the SDK's own generateTestHeaderString.
-import Stripe from "stripe";
+
+import type Stripe from "stripe";
+import { stripeSignatureFor } from "@/testing/fakes/stripe/webhook-delivery";
 import { buildEvent } from "@/testing/stripe/builders/event";
 import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
@@ -28,7 +30,7 @@ export function invoicePaidTemplate(billingReason: Stripe.Invoice.BillingReason)
 }
 
 export function signPayload(payload: string, secret: string): string {
-  return Stripe.webhooks.generateTestHeaderString({ payload, secret });
+  return stripeSignatureFor(payload, secret);
 }
 
 /** Stripe-like ids that are unique per run and per request number. */

@@ -16,14 +16,15 @@ export interface SignedStripeWebhook {
   headers: { "content-type": string; "stripe-signature": string; "user-agent": string };
 }
 
+/** The `Stripe-Signature` header for a raw body: the one signer of every test, fake, bench and drill. */
+export function stripeSignatureFor(payload: string, secret: string, timestamp?: number): string {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
+}
+
 /** Builds a webhook request exactly as Stripe would send it, signed with `generateTestHeaderString`. */
 export function signStripeWebhook(options: SignStripeWebhookOptions): SignedStripeWebhook {
   const body = typeof options.payload === "string" ? options.payload : JSON.stringify(options.payload, null, 2);
-  const signature = Stripe.webhooks.generateTestHeaderString({
-    payload: body,
-    secret: options.secret,
-    timestamp: options.timestamp,
-  });
+  const signature = stripeSignatureFor(body, options.secret, options.timestamp);
   return {
     body,
     headers: {
