@@ -1,8 +1,9 @@
 // Signed webhook load with autocannon: every request gets distinct Stripe ids and a fresh real
 // signature (setupRequest), spread round-robin over the seeded integrations.
 import autocannon from "autocannon";
+import { stripeSignatureFor } from "@/testing/fakes/stripe/webhook-delivery";
 import type { SeededIntegration } from "@/testing/harness/seed-integrations";
-import { benchIds, type InvoiceTemplate, signPayload } from "@/testing/harness/signed-webhooks";
+import { benchIds, type InvoiceTemplate } from "@/testing/harness/signed-webhooks";
 
 export type LoadResult = {
   target: string;
@@ -56,7 +57,7 @@ export async function runIntakeLoad(options: LoadOptions): Promise<LoadResult> {
             body,
             headers: {
               "content-type": "application/json",
-              "stripe-signature": signPayload(body, integration.webhookSecret),
+              "stripe-signature": stripeSignatureFor(body, integration.webhookSecret),
             },
           };
         },

@@ -6,7 +6,11 @@ import { checkExactlyOnce, formatExactlyOnce } from "@/scripts/drill/check-exact
 import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
 import type { DrillResult } from "@/scripts/drill/drill-result";
 import { createDrillWorld, type DrillWorld } from "@/scripts/drill/drill-world";
-import { startSlowImpactLoad } from "@/scripts/drill/start-slow-impact-load";
+import {
+  type DisruptionDrillOptions,
+  startSlowImpactLoad,
+  withDisruptionDefaults,
+} from "@/scripts/drill/start-slow-impact-load";
 import { tallyAnswers } from "@/scripts/drill/stripe-like-sender";
 
 type Kill = { leased: number; inFlightAttempts: number; downMs: number; releasedAfterMs?: number };
@@ -31,15 +35,8 @@ async function timeUntilReleased(world: DrillWorld, ids: string[], since: number
   return undefined;
 }
 
-export async function drillKillPortal(
-  server: DrillPostgres,
-  {
-    logDir,
-    settleMs = 120_000,
-    count = 1500,
-    rate = 100,
-  }: { logDir: string; settleMs?: number; count?: number; rate?: number },
-): Promise<DrillResult> {
+export async function drillKillPortal(server: DrillPostgres, options: DisruptionDrillOptions): Promise<DrillResult> {
+  const { logDir, settleMs, count, rate } = withDisruptionDefaults(options);
   const world = await createDrillWorld(server, "kill", { logDir });
   try {
     // Every kill lands while attempts are on the wire: the case where impact.com may have a conversion

@@ -5,18 +5,18 @@ import { checkExactlyOnce, formatExactlyOnce } from "@/scripts/drill/check-exact
 import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
 import type { DrillResult } from "@/scripts/drill/drill-result";
 import { createDrillWorld } from "@/scripts/drill/drill-world";
-import { startSlowImpactLoad } from "@/scripts/drill/start-slow-impact-load";
+import {
+  type DisruptionDrillOptions,
+  startSlowImpactLoad,
+  withDisruptionDefaults,
+} from "@/scripts/drill/start-slow-impact-load";
 import { tallyAnswers } from "@/scripts/drill/stripe-like-sender";
 
 export async function drillRestartDatabase(
   server: DrillPostgres,
-  {
-    logDir,
-    settleMs = 120_000,
-    count = 1500,
-    rate = 100,
-  }: { logDir: string; settleMs?: number; count?: number; rate?: number },
+  options: DisruptionDrillOptions,
 ): Promise<DrillResult> {
+  const { logDir, settleMs, count, rate } = withDisruptionDefaults(options);
   const world = await createDrillWorld(server, "postgres-restart", { logDir });
   try {
     // Attempts are waiting on impact.com when the database stops: their answers arrive while it is down

@@ -2,8 +2,9 @@
 // 2xx, re-signed on every try, unacknowledged ones again after a pause. Every response is kept with its
 // time, so a drill can ask what the portal answered while something was broken.
 import { setTimeout as delay } from "node:timers/promises";
+import { stripeSignatureFor } from "@/testing/fakes/stripe/webhook-delivery";
 import type { SeededIntegration } from "@/testing/harness/seed-integrations";
-import { benchIds, invoicePaidTemplate, signPayload } from "@/testing/harness/signed-webhooks";
+import { benchIds, invoicePaidTemplate } from "@/testing/harness/signed-webhooks";
 
 export type DrillEvent = {
   eventId: string;
@@ -85,7 +86,7 @@ export class StripeLikeSender {
         method: "POST",
         headers: {
           "content-type": "application/json",
-          "stripe-signature": signPayload(event.body, event.integration.webhookSecret),
+          "stripe-signature": stripeSignatureFor(event.body, event.integration.webhookSecret),
         },
         body: event.body,
         signal: AbortSignal.timeout(10_000),

@@ -3,7 +3,6 @@
 // and a real `Stripe-Signature` from the SDK's own generateTestHeaderString.
 
 import type Stripe from "stripe";
-import { stripeSignatureFor } from "@/testing/fakes/stripe/webhook-delivery";
 import { buildEvent } from "@/testing/stripe/builders/event";
 import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
@@ -27,10 +26,6 @@ export function invoicePaidTemplate(billingReason: Stripe.Invoice.BillingReason)
         )
         .join(""),
   };
-}
-
-export function signPayload(payload: string, secret: string): string {
-  return stripeSignatureFor(payload, secret);
 }
 
 /** Stripe-like ids that are unique per run and per request number. */

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { prisma, type TransactionClient } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EnqueuedDelivery } from "@/lib/jobs/job-runner";
 import { type DeliveryPlan, planDeliveries } from "@/lib/mapping/plan-deliveries";
 import { toJsonbText, toStorableText } from "@/lib/server/webhooks/to-jsonb-text";
 
@@ -13,7 +14,8 @@ export type IntakeIntegration = {
   isEnabled: boolean;
 };
 
-export type PlannedDelivery = { id: string; kind: "conversion" | "modification"; dueAt: Date };
+/** A stored delivery as intake hands it to the runner (a first hand-off: generation 0). */
+export type PlannedDelivery = Omit<EnqueuedDelivery, "generation">;
 export type StoredEvent = { isDuplicate: boolean; deliveries: PlannedDelivery[] };
 
 function customerIdOf(object: Record<string, unknown>): string | null {
