@@ -1,4 +1,4 @@
-import type { DeliveryStatusName, EventOutcomeName } from "@/lib/events/event-view";
+import type { DeliveryStatusName, EventOutcomeName } from "@/lib/views/event-view";
 
 const OUTCOME_STYLES: Record<EventOutcomeName, string> = {
   delivered: "border-emerald-300 bg-emerald-50 text-emerald-800",

@@ -4,7 +4,7 @@ import { OutcomeBadge } from "@/components/events/badges";
 import { formatUtc } from "@/components/events/format";
 import { type ReplayAction, ReplayButton } from "@/components/events/replay-button";
 import { RequestParamsTable } from "@/components/events/request-params-table";
-import type { DeliveryDetail } from "@/lib/events/event-view";
+import type { DeliveryDetail } from "@/lib/views/event-view";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,15 +1,15 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { OutcomeBadge, TestModeBadge } from "@/components/events/badges";
 import { DeliveryCard } from "@/components/events/delivery-card";
 import { formatUtc } from "@/components/events/format";
 import type { ReplayAction } from "@/components/events/replay-button";
 import { Alert } from "@/components/ui/alert";
-import type { EventDetail } from "@/lib/events/event-view";
+import { BackLink } from "@/components/ui/back-link";
 import { eventDetailQueryOptions, eventKeys } from "@/lib/queries/events";
+import type { EventDetail } from "@/lib/views/event-view";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -41,9 +41,7 @@ export function EventDetailView({
   return (
     <div className="space-y-6">
       <div>
-        <Link href={backHref} className="text-sm text-brand hover:underline">
-          ← Events
-        </Link>
+        <BackLink href={backHref}>Events</BackLink>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">{event.type}</h1>
           <OutcomeBadge outcome={event.outcome} />

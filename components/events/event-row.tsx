@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { OutcomeBadge, TestModeBadge } from "@/components/events/badges";
 import { formatUtc, truncate } from "@/components/events/format";
-import type { EventListItem } from "@/lib/events/event-view";
+import { TableCell, TableRow } from "@/components/ui/table";
+import type { EventListItem } from "@/lib/views/event-view";
 
 function LastResponse({ delivery }: { delivery: EventListItem["delivery"] }) {
   if (!delivery || (delivery.lastStatusCode === null && !delivery.lastError))
@@ -26,21 +27,21 @@ export function EventRow({
 }) {
   const isFailed = item.outcome === "exhausted";
   return (
-    <tr data-testid="event-row" className={`border-t border-slate-100 align-top ${isFailed ? "bg-red-50/40" : ""}`}>
-      {showAccount ? <td className="px-3 py-2">{item.account.companyName}</td> : null}
-      <td className="px-3 py-2 whitespace-nowrap text-xs text-slate-600">{formatUtc(item.receivedAt)}</td>
-      <td className="px-3 py-2">
+    <TableRow data-testid="event-row" className={isFailed ? "bg-red-50/40" : ""}>
+      {showAccount ? <TableCell>{item.account.companyName}</TableCell> : null}
+      <TableCell className="whitespace-nowrap text-xs text-slate-600">{formatUtc(item.receivedAt)}</TableCell>
+      <TableCell>
         <div className="break-all">{item.integration.siteUrl}</div>
         <TestModeBadge mode={item.integration.mode} />
-      </td>
-      <td className="px-3 py-2">
+      </TableCell>
+      <TableCell>
         <div className="text-xs text-slate-600">{item.type}</div>
         <Link href={detailHref} className="font-mono text-xs break-all text-brand hover:underline">
           {item.stripeEventId}
         </Link>
-      </td>
-      <td className="px-3 py-2 font-mono text-xs break-all">{item.orderId ?? "—"}</td>
-      <td className="px-3 py-2">
+      </TableCell>
+      <TableCell className="font-mono text-xs break-all">{item.orderId ?? "—"}</TableCell>
+      <TableCell>
         <OutcomeBadge outcome={item.outcome} />
         {item.reason && (item.outcome === "skipped" || item.outcome === "ignored") ? (
           <div className="mt-1 text-xs text-slate-600">{item.reason}</div>
@@ -48,11 +49,11 @@ export function EventRow({
         {item.outcome === "retrying" && item.delivery?.dueAt ? (
           <div className="mt-1 text-xs text-slate-600">next try {formatUtc(item.delivery.dueAt)}</div>
         ) : null}
-      </td>
-      <td className="px-3 py-2 text-center">{item.delivery?.attemptCount ?? "—"}</td>
-      <td className="px-3 py-2 text-xs">
+      </TableCell>
+      <TableCell className="text-center">{item.delivery?.attemptCount ?? "—"}</TableCell>
+      <TableCell className="text-xs">
         <LastResponse delivery={item.delivery} />
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }

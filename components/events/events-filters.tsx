@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { OUTCOME_LABELS } from "@/components/events/badges";
-import { EVENT_OUTCOMES, type IntegrationRef } from "@/lib/events/event-view";
 import { type EventListQuery, MAPPED_EVENT_TYPES } from "@/lib/schemas/events";
+import { EVENT_OUTCOMES, type IntegrationRef } from "@/lib/views/event-view";
 
 type AccountOption = { id: string; companyName: string };
 

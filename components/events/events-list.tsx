@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { EventsTable } from "@/components/events/events-table";
 import { Alert } from "@/components/ui/alert";
-import type { EventPage } from "@/lib/events/event-view";
 import { EVENTS_REFRESH_MS, eventListQueryOptions } from "@/lib/queries/events";
 import { type EventListQuery, toSearchParams, withoutCursor } from "@/lib/schemas/events";
+import type { EventPage } from "@/lib/views/event-view";
 
 type EventsListProps = {
   initialPage: EventPage;

@@ -4,8 +4,9 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { ActionResult, DeliveryStatusName, ReplayResult } from "@/lib/events/event-view";
 import { replayRuleOf, SEND_AGAIN_WARNING } from "@/lib/events/replay-rules";
+import type { ActionResult } from "@/lib/views/action-result";
+import type { DeliveryStatusName, ReplayResult } from "@/lib/views/event-view";
 
 export type ReplayAction = (input: {
   deliveryId: string;

@@ -1,4 +1,5 @@
-import type { MappedRequest } from "@/lib/events/event-view";
+import { DataTable, TableCell, TableRow } from "@/components/ui/table";
+import type { MappedRequest } from "@/lib/views/event-view";
 
 /** The request impact.com received, field by field (credentials were redacted before it was stored). */
 export function RequestParamsTable({ request }: { request: MappedRequest | null }) {
@@ -9,20 +10,19 @@ export function RequestParamsTable({ request }: { request: MappedRequest | null 
       <p className="font-mono text-xs break-all text-slate-600">
         {request.method} {request.url}
       </p>
-      <table className="w-full text-sm" data-testid="request-params">
-        <caption className="sr-only">Request parameters</caption>
-        <tbody>
-          {request.params.map(([name, value], index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a form may repeat a name; the list never reorders
-            <tr key={`${name}-${index}`} className="border-t border-slate-100">
-              <th scope="row" className="w-1/3 py-1 pr-3 text-left font-mono text-xs font-normal text-slate-600">
-                {name}
-              </th>
-              <td className="py-1 font-mono text-xs break-all">{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable caption="Request parameters" density="compact" data-testid="request-params">
+        {request.params.map(([name, value], index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a form may repeat a name; the list never reorders
+          <TableRow key={`${name}-${index}`}>
+            <th scope="row" className="w-1/3 py-1 pr-3 text-left font-mono text-xs font-normal text-slate-600">
+              {name}
+            </th>
+            <TableCell density="compact" className="font-mono text-xs break-all">
+              {value}
+            </TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -4,9 +4,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionResult, RetryBatchResult } from "@/lib/events/event-view";
 import { eventKeys } from "@/lib/queries/events";
 import type { EventFilters } from "@/lib/schemas/events";
+import type { ActionResult } from "@/lib/views/action-result";
+import type { RetryBatchResult } from "@/lib/views/event-view";
 
 export type RetryFailedAction = (input: {
   filters: EventFilters;

@@ -4,7 +4,10 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { RecoveryActionState } from "@/lib/actions/recovery/recover-missed-events";
+import { type ActionState, fieldErrorsOfState, formMessageOf } from "@/lib/views/action-result";
+import type { RecoveryReport } from "@/lib/views/recovery-view";
+
+type RecoveryState = ActionState<RecoveryReport>;
 
 const DAY_MS = 86_400_000;
 
@@ -22,12 +25,12 @@ function utcOffset(date: Date): string {
 }
 
 type RecoverEventsFormProps = {
-  action: (previous: RecoveryActionState, formData: FormData) => Promise<RecoveryActionState>;
+  action: (previous: RecoveryState, formData: FormData) => Promise<RecoveryState>;
 };
 
 /** Missed-event recovery: a window of at most 30 days, then how many events were new. */
 export function RecoverEventsForm({ action }: RecoverEventsFormProps) {
-  const [state, formAction, isPending] = useActionState(action, {});
+  const [state, formAction, isPending] = useActionState(action, null);
   const [defaults] = useState(() => {
     const now = new Date();
     return {
@@ -36,7 +39,9 @@ export function RecoverEventsForm({ action }: RecoverEventsFormProps) {
       offset: utcOffset(now),
     };
   });
-  const report = state.report;
+  const report = state?.ok ? state.data : null;
+  const fieldErrors = fieldErrorsOfState(state);
+  const message = formMessageOf(state, ["from", "to"]);
   return (
     <form action={formAction} className="space-y-4">
       <p className="text-sm text-slate-600">
@@ -50,17 +55,11 @@ export function RecoverEventsForm({ action }: RecoverEventsFormProps) {
           name="from"
           type="datetime-local"
           defaultValue={defaults.from}
-          error={state.field === "from" ? state.error : undefined}
+          error={fieldErrors.from}
         />
-        <TextField
-          label="To"
-          name="to"
-          type="datetime-local"
-          defaultValue={defaults.to}
-          error={state.field === "to" ? state.error : undefined}
-        />
+        <TextField label="To" name="to" type="datetime-local" defaultValue={defaults.to} error={fieldErrors.to} />
       </div>
-      {state.error && state.field !== "from" && state.field !== "to" ? <Alert>{state.error}</Alert> : null}
+      {message ? <Alert>{message}</Alert> : null}
       {report ? (
         <Alert tone={report.failed.length ? "error" : "success"}>
           <span data-testid="recovery-report">

@@ -1,6 +1,6 @@
 // Which deliveries a person may replay, shared by the domain rule (lib/server) and the buttons (UI)
 // so the page never offers what the server would refuse.
-import type { DeliveryStatusName } from "@/lib/events/event-view";
+import type { DeliveryStatusName } from "@/lib/views/event-view";
 
 export type ReplayRule =
   /** Failed for good: send it again from the first attempt. */

@@ -1,8 +1,8 @@
 // TanStack Query keys and options for the delivery log: the server renders the first answer, the
 // browser keeps it fresh through the JSON routes (same scope as the page: the session decides).
 import { queryOptions } from "@tanstack/react-query";
-import type { EventDetail, EventPage } from "@/lib/events/event-view";
 import { type EventListQuery, toSearchParams } from "@/lib/schemas/events";
+import type { EventDetail, EventPage } from "@/lib/views/event-view";
 
 /** New events and delivery outcomes show up within this long without a reload. */
 export const EVENTS_REFRESH_MS = 5_000;

@@ -2,7 +2,7 @@
 // the JSON routes, the CSV export, the actions and the query keys. Values stay strings (what the
 // URL holds); lib/server turns them into conditions.
 import { z } from "zod";
-import { EVENT_OUTCOMES } from "@/lib/events/event-view";
+import { EVENT_OUTCOMES } from "@/lib/views/event-view";
 
 /** Event types the portal maps (others are stored as ignored and can still be typed into the URL). */
 export const MAPPED_EVENT_TYPES = ["invoice.paid", "checkout.session.completed", "charge.refunded"] as const;
@@ -27,7 +27,7 @@ const param = <T extends z.ZodType>(schema: T) =>
     return trimmed === "" ? undefined : trimmed;
   }, schema.optional());
 
-const RowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "is not a valid id" });
+export const RowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "is not a valid id" });
 const DateOrDateTimeSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
   error: "must be a date (YYYY-MM-DD)",
 });

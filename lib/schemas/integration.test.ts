@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 import {
   CreateIntegrationSchema,
-  fieldErrorsOf,
   INTEGRATION_FIELDS,
   INTEGRATION_LABELS,
   UpdateIntegrationSchema,

@@ -77,13 +77,3 @@ export const UpdateIntegrationSchema = CreateIntegrationSchema.extend({
   apiKey: keepIfEmpty(StripeApiKeySchema),
 });
 export type UpdateIntegrationInput = z.infer<typeof UpdateIntegrationSchema>;
-
-/** Field → first message, the shape forms display next to each input. */
-export function fieldErrorsOf(error: z.ZodError): Partial<Record<IntegrationField, string>> {
-  const errors: Partial<Record<IntegrationField, string>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] as IntegrationField;
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}

@@ -2,9 +2,9 @@
 // on and off, removed, and checked. Stripe only; the database is lib/server's.
 import Stripe from "stripe";
 import { AppError } from "@/lib/errors/app-error";
-import type { EndpointStatus } from "@/lib/integrations/integration-view";
 import { STRIPE_WEBHOOK_ENDPOINT_LIMIT, WEBHOOK_EVENTS } from "@/lib/stripe/stripe-client";
 import { callStripe, isStripeKeyRejected, isStripeNotFound, toStripeAppError } from "@/lib/stripe/stripe-errors";
+import type { EndpointStatus } from "@/lib/views/integration-view";
 
 /** Tells the brand, in Stripe's Dashboard, which portal object an endpoint belongs to. */
 export const ENDPOINT_METADATA_PORTAL = "payments-integration-portal";

@@ -4,7 +4,9 @@
 // skewed so the largest account holds ~13 % of all events, 180 days of history; types 70 % invoice.paid,
 // 15 % checkout.session.completed, 10 % charge.refunded, 5 % unmapped (ignored); outcomes of the mapped
 // ones 88 % delivered, 7 % skipped, 3 % exhausted, 1 % retrying, 1 % pending; ~200 k customers.
+
 import pg from "pg";
+import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 
 export const SEED_MARKER_TABLE = "_bench_seed";
 
@@ -36,7 +38,7 @@ const ACCOUNTS_SQL = `
   INSERT INTO "Integration" (id, "accountId", "siteUrl", "programId", "eventTypeId", "recurringEventTypeId",
     "impactAuthTokenEncrypted", "stripeApiKeyEncrypted", "stripeApiKeyLast4", "stripeWebhookSecretEncrypted", mode, "updatedAt")
   SELECT 'int_' || lpad(i::text, 3, '0'), 'acc_' || lpad((CASE WHEN i <= 50 THEN i ELSE (i - 50) * 5 END)::text, 3, '0'),
-    'https://shop' || i || '.example.com', '1001', '2001', '2002', 'v1.sealed', 'v1.sealed', 'abcd', 'v1.sealed', 'test', now()
+    'https://shop' || i || '.example.com', '${DEFAULT_INTEGRATION.programId}', '${DEFAULT_INTEGRATION.eventTypeId}', '${DEFAULT_INTEGRATION.recurringEventTypeId}', 'v1.sealed', 'v1.sealed', 'abcd', 'v1.sealed', 'test', now()
   FROM generate_series(1, 60) AS i;`;
 
 // One row of random draws per event; setseed makes the data set the same on every machine.
@@ -73,8 +75,8 @@ const DELIVERIES_SQL = `
   SELECT 'dl_' || substr(e.id, 4), e."accountId", e."integrationId", e.id,
     (CASE WHEN e.type = 'charge.refunded' THEN 'modification' ELSE 'conversion' END)::"DeliveryKind",
     CASE WHEN e.outcome = 'skipped' THEN 'skipped:' || e."stripeEventId" WHEN e.type = 'charge.refunded' THEN 'modification:' || e."stripeEventId"
-         ELSE 'conversion:2001:' || (e.payload->'data'->'object'->>'id') END,
-    e.payload->'data'->'object'->>'id', '2001', e.outcome::text::"DeliveryStatus",
+         ELSE 'conversion:${DEFAULT_INTEGRATION.eventTypeId}:' || (e.payload->'data'->'object'->>'id') END,
+    e.payload->'data'->'object'->>'id', '${DEFAULT_INTEGRATION.eventTypeId}', e.outcome::text::"DeliveryStatus",
     CASE WHEN e.outcome = 'skipped' THEN 'billing_reason manual is not sent to impact.com' END,
     CASE WHEN e.outcome IN ('pending', 'retrying') THEN now() + interval '1 hour' END,
     CASE WHEN e.outcome = 'exhausted' THEN 15 WHEN e.outcome = 'skipped' THEN 0 ELSE 1 END,

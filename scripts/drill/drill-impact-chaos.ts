@@ -1,11 +1,13 @@
 // The fake impact.com failing 30 % of conversions with 500, 5 % with 429 and 2 % answering only after
 // 3 s (finite hangs, below the portal's fixed 15 s timeout): 100 % delivered, none twice.
+
 import { randomBytes } from "node:crypto";
 import { checkExactlyOnce, formatExactlyOnce } from "@/scripts/drill/check-exactly-once";
 import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
 import type { DrillResult } from "@/scripts/drill/drill-result";
 import { createDrillWorld } from "@/scripts/drill/drill-world";
 import { paidInvoiceEvents, StripeLikeSender } from "@/scripts/drill/stripe-like-sender";
+import { impactChaosMix } from "@/testing/fakes/impact/chaos-mix";
 
 export async function drillImpactChaos(
   server: DrillPostgres,
@@ -18,15 +20,7 @@ export async function drillImpactChaos(
 ): Promise<DrillResult> {
   const world = await createDrillWorld(server, "impact-chaos", { logDir, retryBaseDelay: "200ms" });
   try {
-    world.impact.setChaos({
-      seed: 7,
-      path: "/Conversions",
-      outcomes: [
-        { probability: 0.3, action: { kind: "error", status: 500 } },
-        { probability: 0.05, action: { kind: "rate-limit", resetSeconds: 1 } },
-        { probability: 0.02, action: { kind: "hang", ms: 3_000 } },
-      ],
-    });
+    world.impact.setChaos(impactChaosMix(7));
     const events = paidInvoiceEvents(randomBytes(3).toString("hex"), count, world.integrations);
     await new StripeLikeSender(world.portalUrl, events).run({ rate });
     const verdict = await checkExactlyOnce(world, events, { waitMs: Math.max(settleMs, 180_000) });

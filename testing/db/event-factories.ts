@@ -1,8 +1,10 @@
 // Stored events and deliveries in any state, for tests of the delivery log (list, detail, replay,
 // export) that need exact times and outcomes rather than a trip through intake and the runner.
+
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
-import type { DeliveryStatusName, EventOutcomeName } from "@/lib/events/event-view";
+import type { DeliveryStatusName, EventOutcomeName } from "@/lib/views/event-view";
+import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 
 const unique = () => randomBytes(6).toString("hex");
 
@@ -55,9 +57,9 @@ export async function createTestEvent(integration: { id: string; accountId: stri
       integrationId: integration.id,
       stripeEventId: event.id,
       kind: "conversion",
-      dedupeKey: `conversion:2001:${orderId ?? unique()}:${unique()}`,
+      dedupeKey: `conversion:${DEFAULT_INTEGRATION.eventTypeId}:${orderId ?? unique()}:${unique()}`,
       orderId,
-      eventTypeId: "2001",
+      eventTypeId: DEFAULT_INTEGRATION.eventTypeId,
       status,
       skipReason: outcome === "skipped" ? (options.reason ?? "manual invoice") : null,
       dueAt: status === "pending" || status === "retrying" ? new Date() : null,

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
+import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 import { stripeSignatureFor } from "@/testing/fakes/stripe/webhook-delivery";
 
 const unique = () => randomBytes(6).toString("hex");
@@ -34,11 +35,11 @@ export async function createTestIntegration(options: TestIntegrationOptions = {}
   const integration = await prisma.integration.create({
     data: {
       accountId,
-      siteUrl: "https://shop.example.com",
-      programId: "1001",
-      eventTypeId: "2001",
-      recurringEventTypeId: "2002",
-      impactAuthTokenEncrypted: encryptSecret(options.impactAuthToken ?? "delivery-token-123"),
+      siteUrl: DEFAULT_INTEGRATION.siteUrl,
+      programId: DEFAULT_INTEGRATION.programId,
+      eventTypeId: DEFAULT_INTEGRATION.eventTypeId,
+      recurringEventTypeId: DEFAULT_INTEGRATION.recurringEventTypeId,
+      impactAuthTokenEncrypted: encryptSecret(options.impactAuthToken ?? DEFAULT_INTEGRATION.impactAuthToken),
       stripeApiKeyEncrypted: encryptSecret(stripeApiKey),
       stripeApiKeyLast4: stripeApiKey.slice(-4),
       stripeWebhookEndpointId: `we_${unique()}`,

@@ -4,12 +4,12 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
+import { databaseUrlOn, testDatabaseServerUrl } from "@/testing/worlds/world-env.mjs";
 
-const SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 export function testServerUrl(): string {
-  const url = process.env.TEST_DATABASE_SERVER_URL ?? SERVER_URL;
+  const url = testDatabaseServerUrl();
   // Tests create and drop databases: never point them at a remote server.
   if (!LOCAL_HOSTS.has(new URL(url).hostname))
     throw new Error(`refusing to run tests against non-local database ${url}`);
@@ -17,9 +17,7 @@ export function testServerUrl(): string {
 }
 
 export function databaseUrl(name: string): string {
-  const url = new URL(testServerUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
+  return databaseUrlOn(testServerUrl(), name);
 }
 
 async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

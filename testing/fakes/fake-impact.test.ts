@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeImpact, startFakeImpact } from "@/testing/fakes/fake-impact";
+import { impactChaosMix } from "@/testing/fakes/impact/chaos-mix";
 
 const SID = "IRbrandA0000000000000000000000001";
 const SIGN_IN_TOKEN = "sign-in-token-A";
@@ -253,15 +254,7 @@ describe("failure injection", () => {
   it("fails randomly but reproducibly from a seed", async () => {
     const run = async () => {
       await fake.reset();
-      fake.setChaos({
-        seed: 42,
-        path: "Conversions",
-        outcomes: [
-          { probability: 0.3, action: { kind: "error", status: 500 } },
-          { probability: 0.05, action: { kind: "rate-limit", resetSeconds: 1 } },
-          { probability: 0.02, action: { kind: "hang", ms: 1 } },
-        ],
-      });
+      fake.setChaos(impactChaosMix(42, { hangMs: 1 }));
       const statuses: number[] = [];
       for (let i = 0; i < 200; i++) statuses.push((await postConversion(VALID_CONVERSION)).status);
       return statuses;

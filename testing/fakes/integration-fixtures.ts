@@ -1,6 +1,7 @@
 // Rows and fake-Stripe accounts the integration tests (and webhook tests) start from.
 
 import type { CreateIntegrationInput } from "@/lib/schemas/integration";
+import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 import type { FakeStripe, FakeStripeKeyInput } from "@/testing/fakes/fake-stripe";
 
 /** A Stripe account in the fake with one key; returns the account id and that key. */
@@ -18,11 +19,11 @@ export function integrationInput(
   overrides: Partial<CreateIntegrationInput> = {},
 ): CreateIntegrationInput {
   return {
-    siteUrl: "https://shop.example.com",
-    authToken: "impact-delivery-token-1",
-    programId: "1001",
-    eventTypeId: "2002",
-    recurringEventTypeId: "3003",
+    siteUrl: DEFAULT_INTEGRATION.siteUrl,
+    authToken: DEFAULT_INTEGRATION.impactAuthToken,
+    programId: DEFAULT_INTEGRATION.programId,
+    eventTypeId: DEFAULT_INTEGRATION.eventTypeId,
+    recurringEventTypeId: DEFAULT_INTEGRATION.recurringEventTypeId,
     apiKey,
     ...overrides,
   };

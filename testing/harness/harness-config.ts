@@ -1,3 +1,5 @@
+import { testDatabaseServerUrl, worldPortalEnv } from "@/testing/worlds/world-env.mjs";
+
 // Fixed, test-only settings shared by `npm run bench` and `npm run drill`: ports that stay clear of
 // dev (3000, 12111/12112) and e2e (3210, 12311/12312), and secrets that exist only in local databases.
 export const HARNESS = {
@@ -6,7 +8,7 @@ export const HARNESS = {
   stripePort: 12411,
   impactPort: 12412,
   /** The shared PostgreSQL server; the bench creates and drops only `portal_bench_*` databases there. */
-  databaseServerUrl: process.env.TEST_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+  databaseServerUrl: testDatabaseServerUrl(),
   databasePrefix: "portal_bench_",
   authSecret: "bench-auth-secret-bench-auth-secret-bench-auth",
   encryptionKey: Buffer.alloc(32, 11).toString("base64"),
@@ -23,17 +25,15 @@ export function portalEnv(overrides: {
   return {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "",
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: overrides.databaseUrl,
-    PUBLIC_URL: `http://127.0.0.1:${overrides.port}`,
-    AUTH_SECRET: HARNESS.authSecret,
-    ENCRYPTION_KEY: HARNESS.encryptionKey,
-    IMPACT_API_BASE_URL: `http://127.0.0.1:${HARNESS.impactPort}`,
-    STRIPE_API_BASE_URL: `http://127.0.0.1:${HARNESS.stripePort}`,
-    JOBS_DRIVER: "local",
-    REFUND_DELAY: "2s",
-    RETRY_BASE_DELAY: overrides.retryBaseDelay ?? "10s",
-    DELIVERY_MAX_ATTEMPTS: String(overrides.maxAttempts ?? 15),
+    ...worldPortalEnv({
+      databaseUrl: overrides.databaseUrl,
+      portalPort: overrides.port,
+      stripePort: HARNESS.stripePort,
+      impactPort: HARNESS.impactPort,
+      authSecret: HARNESS.authSecret,
+      encryptionKey: HARNESS.encryptionKey,
+      retryBaseDelay: overrides.retryBaseDelay,
+      maxAttempts: overrides.maxAttempts ?? 15,
+    }),
   };
 }

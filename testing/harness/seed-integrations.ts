@@ -1,8 +1,10 @@
 // Accounts and integrations as the form would make them (secrets sealed with the harness key), written
 // with plain SQL so the harness needs neither Next nor the Prisma client.
+
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { encryptWith, keyRingFrom } from "@/lib/crypto/secret-box";
+import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 import { HARNESS } from "@/testing/harness/harness-config";
 
 export type SeededIntegration = {
@@ -15,7 +17,7 @@ export type SeededIntegration = {
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
-/** `accounts` accounts with `perAccount` integrations each, enabled, test mode, program 1001 / event types 2001, 2002. */
+/** `accounts` accounts with `perAccount` integrations each, enabled, test mode, the DEFAULT_INTEGRATION program and event types. */
 export async function seedIntegrations(
   databaseUrl: string,
   { accounts = 1, perAccount = 1 } = {},
@@ -40,7 +42,7 @@ export async function seedIntegrations(
           `INSERT INTO "Integration" (id, "accountId", "siteUrl", "programId", "eventTypeId", "recurringEventTypeId",
              "impactAuthTokenEncrypted", "stripeApiKeyEncrypted", "stripeApiKeyLast4", "stripeWebhookEndpointId",
              "stripeWebhookSecretEncrypted", mode, "isEnabled", "updatedAt")
-           VALUES ($1, $2, 'https://shop.example.com', '1001', '2001', '2002', $3, $4, $5, $6, $7, 'test', true, now())`,
+           VALUES ($1, $2, $8, $9, $10, $11, $3, $4, $5, $6, $7, 'test', true, now())`,
           [
             id,
             accountId,
@@ -49,6 +51,10 @@ export async function seedIntegrations(
             stripeApiKey.slice(-4),
             `we_${hex(8)}`,
             encryptWith(ring, webhookSecret),
+            DEFAULT_INTEGRATION.siteUrl,
+            DEFAULT_INTEGRATION.programId,
+            DEFAULT_INTEGRATION.eventTypeId,
+            DEFAULT_INTEGRATION.recurringEventTypeId,
           ],
         );
         seeded.push({ id, accountId, impactSid, webhookSecret, stripeApiKey });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { IntegrationCard } from "@/app/(portal)/integrations/_components/integration-card";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireBrand } from "@/lib/auth/session";
 import { findIntegrationSummaries } from "@/lib/server/integrations/find-integration-summaries";
@@ -14,10 +15,7 @@ export default async function IntegrationsPage() {
     <div className="space-y-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Integrations</h1>
-        <Link
-          href="/integrations/new"
-          className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark"
-        >
+        <Link href="/integrations/new" className={buttonClasses("primary")}>
           New integration
         </Link>
       </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, TableCell, TableRow } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
 import { findAccounts } from "@/lib/server/accounts/find-accounts";
 
@@ -28,39 +29,25 @@ export default async function SupportConsolePage({ searchParams }: { searchParam
           </button>
         </form>
       </div>
-      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-100 text-left text-slate-600">
-          <tr>
-            <th className="px-4 py-2">Company</th>
-            <th className="px-4 py-2">Account SID</th>
-            <th className="px-4 py-2">Integrations</th>
-            <th className="px-4 py-2">Last sign-in</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((account) => (
-            <tr key={account.id} className="border-t border-slate-100">
-              <td className="px-4 py-2 font-medium">
-                <Link href={`/support/accounts/${account.id}`} className="text-brand hover:underline">
-                  {account.companyName}
-                </Link>
-              </td>
-              <td className="px-4 py-2 font-mono text-xs">{account.impactSid}</td>
-              <td className="px-4 py-2">{account.integrationCount}</td>
-              <td className="px-4 py-2">
-                {account.lastSignInAt?.toISOString().replace("T", " ").slice(0, 16) ?? "never"}
-              </td>
-            </tr>
-          ))}
-          {accounts.length === 0 ? (
-            <tr>
-              <td colSpan={4} className="px-4 py-6 text-center text-slate-500">
-                {q ? `No account matches “${q}”.` : "No brand has signed in yet."}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      <DataTable
+        columns={["Company", "Account SID", "Integrations", "Last sign-in"]}
+        emptyText={
+          accounts.length === 0 ? (q ? `No account matches “${q}”.` : "No brand has signed in yet.") : undefined
+        }
+      >
+        {accounts.map((account) => (
+          <TableRow key={account.id}>
+            <TableCell className="font-medium">
+              <Link href={`/support/accounts/${account.id}`} className="text-brand hover:underline">
+                {account.companyName}
+              </Link>
+            </TableCell>
+            <TableCell className="font-mono text-xs">{account.impactSid}</TableCell>
+            <TableCell>{account.integrationCount}</TableCell>
+            <TableCell>{account.lastSignInAt?.toISOString().replace("T", " ").slice(0, 16) ?? "never"}</TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
     </div>
   );
 }

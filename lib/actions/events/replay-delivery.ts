@@ -1,12 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, failureOf, SIGNED_OUT } from "@/lib/actions/events/action-result";
+import { failureOf, SIGNED_OUT } from "@/lib/actions/action-failure";
 import { getPrincipal } from "@/lib/auth/session";
-import type { ReplayResult } from "@/lib/events/event-view";
 import { ReplayDeliveryInputSchema } from "@/lib/schemas/events";
 import { replayDelivery } from "@/lib/server/deliveries/replay-delivery";
 import { scopeOf } from "@/lib/server/events/event-scope";
+import type { ActionResult } from "@/lib/views/action-result";
+import type { ReplayResult } from "@/lib/views/event-view";
 
 /** The "Replay" / "Retry now" / "Send again" buttons, for brands (own account) and staff (any, audited). */
 export async function replayDeliveryAction(input: {

@@ -1,12 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, failureOf, SIGNED_OUT } from "@/lib/actions/events/action-result";
+import { failureOf, SIGNED_OUT } from "@/lib/actions/action-failure";
 import { getPrincipal } from "@/lib/auth/session";
-import type { RetryBatchResult } from "@/lib/events/event-view";
 import { type EventFilters, RetryFailedInputSchema } from "@/lib/schemas/events";
 import { retryFailedDeliveries } from "@/lib/server/deliveries/retry-failed-deliveries";
 import { scopeOf } from "@/lib/server/events/event-scope";
+import type { ActionResult } from "@/lib/views/action-result";
+import type { RetryBatchResult } from "@/lib/views/event-view";
 
 /**
  * One batch of "Retry all failed" for the list's filters; the button calls it again with

@@ -1,7 +1,6 @@
 // Shared by the integration actions (a "use server" file may export only actions).
-import { isAppError } from "@/lib/errors/app-error";
-import type { ButtonActionState, EchoedField, IntegrationFormState } from "@/lib/integrations/integration-view";
 import { INTEGRATION_FIELDS, type IntegrationField } from "@/lib/schemas/integration";
+import type { EchoedField } from "@/lib/views/integration-view";
 
 const ECHOED_FIELDS: EchoedField[] = ["siteUrl", "programId", "eventTypeId", "recurringEventTypeId"];
 
@@ -17,25 +16,6 @@ export function readIntegrationForm(formData: FormData): IntegrationFormInput {
 }
 
 /** What goes back to the browser so a failed submit keeps the typing; secrets are never echoed. */
-export function echoedValues(input: IntegrationFormInput): IntegrationFormState["values"] {
-  return Object.fromEntries(ECHOED_FIELDS.map((field) => [field, input[field]]));
-}
-
-/** Domain errors become a message next to their field, or above the form; anything else is logged. */
-export function formStateOfError(error: unknown, input: IntegrationFormInput, doing: string): IntegrationFormState {
-  const values = echoedValues(input);
-  if (isAppError(error)) {
-    if (error.field && (INTEGRATION_FIELDS as readonly string[]).includes(error.field)) {
-      return { fieldErrors: { [error.field]: error.message }, values };
-    }
-    return { fieldErrors: {}, formError: error.message, values };
-  }
-  console.error(`integration action failed while ${doing}`, error);
-  return { fieldErrors: {}, formError: `Something went wrong while ${doing}; nothing was saved. Try again.`, values };
-}
-
-export function buttonStateOfError(error: unknown, doing: string): ButtonActionState {
-  if (isAppError(error)) return { error: error.message };
-  console.error(`integration action failed while ${doing}`, error);
-  return { error: `Something went wrong while ${doing}. Try again.` };
+export function echoedValues(input: IntegrationFormInput): { values: Partial<Record<EchoedField, string>> } {
+  return { values: Object.fromEntries(ECHOED_FIELDS.map((field) => [field, input[field]])) };
 }

@@ -1,12 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { failureOf, invalidInput } from "@/lib/actions/action-failure";
 import { requireBrand, requireStaff } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors/app-error";
+import { RowIdSchema } from "@/lib/schemas/events";
+import { RecoveryWindowSchema } from "@/lib/schemas/recovery";
 import { recordAudit } from "@/lib/server/audit/record-audit";
-import { type RecoveryReport, recoverMissedEvents } from "@/lib/server/recovery/recover-missed-events";
+import { recoverMissedEvents } from "@/lib/server/recovery/recover-missed-events";
+import type { ActionResult, ActionState } from "@/lib/views/action-result";
+import type { RecoveryReport } from "@/lib/views/recovery-view";
 
-export type RecoveryActionState = { report?: RecoveryReport; error?: string; field?: string };
+type RecoveryState = ActionState<RecoveryReport>;
 
 /** datetime-local inputs carry no zone: the browser sends its UTC offset along. */
 function windowOf(formData: FormData) {
@@ -14,47 +18,61 @@ function windowOf(formData: FormData) {
   return { from: `${formData.get("from")}:00${offset}`, to: `${formData.get("to")}:00${offset}` };
 }
 
-async function run(accountId: string | null, integrationId: string, formData: FormData): Promise<RecoveryActionState> {
+type Window = ReturnType<typeof windowOf>;
+/** Who asks, answered after the input is known to be good: the account to scope to, and what to record. */
+type Authorized = {
+  accountId: string | null;
+  afterwards?: (window: Window, result: ActionResult<RecoveryReport>) => Promise<void>;
+};
+
+/** Input first (a bad window or id is answered without touching the session), then who asks, then one call. */
+async function recover(integrationId: string, formData: FormData, authorize: () => Promise<Authorized>) {
+  if (!RowIdSchema.safeParse(integrationId).success)
+    return { ok: false as const, error: "That integration id is not valid." };
+  const window = windowOf(formData);
+  const parsed = RecoveryWindowSchema.safeParse(window);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { accountId, afterwards } = await authorize();
+  let result: ActionResult<RecoveryReport>;
   try {
-    const report = await recoverMissedEvents(accountId, integrationId, windowOf(formData));
+    result = { ok: true, data: await recoverMissedEvents(accountId, integrationId, window) };
     revalidatePath("/events");
-    return { report };
   } catch (error) {
-    if (isAppError(error)) return { error: error.message, field: error.field };
-    console.error("recovering missed events failed", error);
-    return { error: "Recovery failed unexpectedly; nothing was lost. Try again." };
+    result = failureOf(error, "recovering missed events");
   }
+  await afterwards?.(window, result);
+  return result;
 }
 
 /** The brand's "Recover missed events" form of one of its integrations (bound to its id). */
 export async function recoverMissedEventsAction(
   integrationId: string,
-  _previous: RecoveryActionState,
+  _previous: RecoveryState,
   formData: FormData,
-) {
-  const brand = await requireBrand();
-  return run(brand.accountId, integrationId, formData);
+): Promise<RecoveryState> {
+  return recover(integrationId, formData, async () => ({ accountId: (await requireBrand()).accountId }));
 }
 
 /** The same for support staff, on any account's integration; written to the audit log. */
 export async function recoverMissedEventsAsStaffAction(
   accountId: string,
   integrationId: string,
-  _previous: RecoveryActionState,
+  _previous: RecoveryState,
   formData: FormData,
-): Promise<RecoveryActionState> {
-  const staff = await requireStaff();
-  const state = await run(accountId, integrationId, formData);
-  await recordAudit({
-    staffUserId: staff.staffUserId,
-    action: "events.recover",
-    accountId,
-    targetType: "integration",
-    targetId: integrationId,
-    details: {
-      window: windowOf(formData),
-      ...(state.report ? { report: state.report } : { error: state.error ?? null }),
-    },
+): Promise<RecoveryState> {
+  return recover(integrationId, formData, async () => {
+    const staff = await requireStaff();
+    return {
+      accountId,
+      afterwards: (window, result) =>
+        recordAudit({
+          staffUserId: staff.staffUserId,
+          action: "events.recover",
+          accountId,
+          targetType: "integration",
+          targetId: integrationId,
+          details: { window, ...(result.ok ? { report: result.data } : { error: result.error }) },
+        }),
+    };
   });
-  return state;
 }

@@ -1,9 +1,9 @@
 import type { TransactionClient } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import type { DeliveryStatusName } from "@/lib/events/event-view";
 import { replayRuleOf, SEND_AGAIN_WARNING } from "@/lib/events/replay-rules";
 import type { EnqueuedDelivery } from "@/lib/jobs/job-runner";
 import { accountCondition, type EventScope } from "@/lib/server/events/event-scope";
+import type { DeliveryStatusName } from "@/lib/views/event-view";
 
 export type ReplayCommit =
   | { isReplayed: true; accountId: string; delivery: EnqueuedDelivery }

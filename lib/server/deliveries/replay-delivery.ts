@@ -1,9 +1,9 @@
 import { prisma } from "@/lib/db";
-import type { ReplayResult } from "@/lib/events/event-view";
 import { getJobRunner } from "@/lib/jobs/get-job-runner";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { commitReplay } from "@/lib/server/deliveries/commit-replay";
 import type { EventScope } from "@/lib/server/events/event-scope";
+import type { ReplayResult } from "@/lib/views/event-view";
 
 /**
  * Replays one delivery (SPEC §8): an exhausted one is sent again from its first attempt, a retrying

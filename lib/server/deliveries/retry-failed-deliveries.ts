@@ -1,5 +1,4 @@
 import { prisma } from "@/lib/db";
-import type { RetryBatchResult } from "@/lib/events/event-view";
 import { isOutcomeUnknown } from "@/lib/events/replay-rules";
 import { getJobRunner } from "@/lib/jobs/get-job-runner";
 import type { EnqueuedDelivery } from "@/lib/jobs/job-runner";
@@ -8,6 +7,7 @@ import { recordAudit } from "@/lib/server/audit/record-audit";
 import { commitReplay } from "@/lib/server/deliveries/commit-replay";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { afterCursor, EVENT_ORDER, eventWhere } from "@/lib/server/events/event-where";
+import type { RetryBatchResult } from "@/lib/views/event-view";
 
 export const RETRY_BATCH_SIZE = 200;
 

@@ -1,5 +1,5 @@
-import type { DeliverySummary, EventListItem } from "@/lib/events/event-view";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DeliverySummary, EventListItem } from "@/lib/views/event-view";
 
 /** What the list reads per event: no payload (it can be a megabyte), one delivery. */
 export const EVENT_ROW_SELECT = {

@@ -1,8 +1,8 @@
 import { csvRow } from "@/lib/events/csv";
-import type { EventListItem } from "@/lib/events/event-view";
 import type { EventFilters } from "@/lib/schemas/events";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { findEvents } from "@/lib/server/events/find-events";
+import type { EventListItem } from "@/lib/views/event-view";
 
 export const EXPORT_BATCH_SIZE = 500;
 

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
-import type { IntegrationRef } from "@/lib/events/event-view";
 import { accountCondition, type EventScope } from "@/lib/server/events/event-scope";
+import type { IntegrationRef } from "@/lib/views/event-view";
 
 /**
  * The integrations the log's filter offers: the brand's own; for staff those of the chosen account

@@ -1,9 +1,9 @@
 import { prisma } from "@/lib/db";
-import type { EventPage } from "@/lib/events/event-view";
 import { type EventListQuery, encodeEventCursor } from "@/lib/schemas/events";
 import { EVENT_ROW_SELECT, toEventListItem } from "@/lib/server/events/event-row";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { afterCursor, EVENT_ORDER, eventWhere } from "@/lib/server/events/event-where";
+import type { EventPage } from "@/lib/views/event-view";
 
 export const EVENTS_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 1000;

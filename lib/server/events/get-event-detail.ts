@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import type { AttemptView, DeliveryDetail, EventDetail, MappedRequest } from "@/lib/events/event-view";
 import { EVENT_ROW_SELECT, toEventListItem } from "@/lib/server/events/event-row";
 import { accountCondition, type EventScope } from "@/lib/server/events/event-scope";
+import type { AttemptView, DeliveryDetail, EventDetail, MappedRequest } from "@/lib/views/event-view";
 
 const DELIVERY_SELECT = {
   id: true,

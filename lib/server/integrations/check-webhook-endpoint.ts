@@ -1,9 +1,9 @@
 import "server-only";
 import { decryptSecret } from "@/lib/crypto/secrets";
-import type { EndpointStatus } from "@/lib/integrations/integration-view";
 import { createStripeClient } from "@/lib/stripe/stripe-client";
 import { TtlCache } from "@/lib/stripe/ttl-cache";
 import { retrieveWebhookEndpointStatus } from "@/lib/stripe/webhook-endpoints";
+import type { EndpointStatus } from "@/lib/views/integration-view";
 
 /** SPEC §4: "checked against Stripe, cached a minute". */
 const ENDPOINT_STATUS_TTL_MS = 60_000;

@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { createIntegration } from "@/lib/server/integrations/create-integration";
 import { getIntegration } from "@/lib/server/integrations/get-integration";
+import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 import { createTestAccount } from "@/testing/db/factories";
 import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
 import { useFakes } from "@/testing/fakes/use-fakes";
@@ -46,9 +47,9 @@ describe("createIntegration", () => {
     expect(row).toMatchObject({
       accountId: account.id,
       siteUrl: "https://shop.example.com",
-      programId: "1001",
-      eventTypeId: "2002",
-      recurringEventTypeId: "3003",
+      programId: DEFAULT_INTEGRATION.programId,
+      eventTypeId: DEFAULT_INTEGRATION.eventTypeId,
+      recurringEventTypeId: DEFAULT_INTEGRATION.recurringEventTypeId,
       mode: "test",
       isEnabled: true,
       stripeWebhookEndpointId: endpoint!.id,
@@ -58,7 +59,7 @@ describe("createIntegration", () => {
     expect(decryptSecret(row.stripeWebhookSecretEncrypted!)).toBe(endpoint!.secret);
     expect(row.stripeApiKeyEncrypted).not.toContain(apiKey);
     expect(decryptSecret(row.stripeApiKeyEncrypted)).toBe(apiKey);
-    expect(decryptSecret(row.impactAuthTokenEncrypted)).toBe("impact-delivery-token-1");
+    expect(decryptSecret(row.impactAuthTokenEncrypted)).toBe(DEFAULT_INTEGRATION.impactAuthToken);
   });
 
   it("takes the mode from the key prefix", async () => {

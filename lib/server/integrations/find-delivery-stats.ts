@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { DeliveryCounts, DeliveryDay, DeliveryStats } from "@/lib/integrations/integration-view";
+import type { DeliveryCounts, DeliveryDay, DeliveryStats } from "@/lib/views/integration-view";
 
 export const CHART_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;

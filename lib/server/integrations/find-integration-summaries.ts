@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { IntegrationSummary } from "@/lib/integrations/integration-view";
 import { checkWebhookEndpoint } from "@/lib/server/integrations/check-webhook-endpoint";
 import { emptyDeliveryStats, findDeliveryStats } from "@/lib/server/integrations/find-delivery-stats";
+import type { IntegrationSummary } from "@/lib/views/integration-view";
 
 /**
  * The dashboard (SPEC §4): every integration of the account, newest first, with its

@@ -1,8 +1,8 @@
 import "server-only";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
-import type { IntegrationDetails } from "@/lib/integrations/integration-view";
 import { integrationNotFound, last4, webhookUrlOf } from "@/lib/server/integrations/integration-helpers";
+import type { IntegrationDetails } from "@/lib/views/integration-view";
 
 /** One integration of the account, for display and the edit form: secrets only as their last four characters. */
 export async function getIntegration(accountId: string, integrationId: string): Promise<IntegrationDetails> {

@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { EndpointStatus } from "@/lib/integrations/integration-view";
 import { checkWebhookEndpoint } from "@/lib/server/integrations/check-webhook-endpoint";
 import { integrationNotFound } from "@/lib/server/integrations/integration-helpers";
+import type { EndpointStatus } from "@/lib/views/integration-view";
 
 /** The Stripe side of one integration of the account (cached about a minute); NOT_FOUND for other accounts' ids. */
 export async function getWebhookEndpointStatus(accountId: string, integrationId: string): Promise<EndpointStatus> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { recoverMissedEvents } from "@/lib/server/recovery/recover-missed-events";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
+import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import { buildCharge } from "@/testing/stripe/builders/charge";
@@ -53,7 +54,7 @@ describe("recoverMissedEvents", () => {
       kind: "conversion",
       status: "pending",
       orderId: missed.id,
-      eventTypeId: "2002",
+      eventTypeId: DEFAULT_INTEGRATION.recurringEventTypeId, // a subscription_cycle invoice: a renewal
     });
   });
 

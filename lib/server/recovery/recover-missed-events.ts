@@ -6,13 +6,7 @@ import { RecoveryWindowSchema } from "@/lib/schemas/recovery";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { rereadEventObject } from "@/lib/stripe/reread-event-object";
 import { createStripeClient, WEBHOOK_EVENTS } from "@/lib/stripe/stripe-client";
-
-export type RecoveryReport = {
-  listed: number;
-  alreadyStored: number;
-  ingested: number;
-  failed: Array<{ stripeEventId: string; error: string }>;
-};
+import type { RecoveryReport } from "@/lib/views/recovery-view";
 
 /**
  * Lists the Stripe account's events of the window and ingests the ones not stored yet, through the

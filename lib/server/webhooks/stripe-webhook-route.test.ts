@@ -1,7 +1,9 @@
 // Intake through the real route handler (SPEC §5), against real PostgreSQL.
+
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/stripe/[integrationId]/route";
 import { prisma } from "@/lib/db";
+import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 import { createTestIntegration, signedWebhookRequest } from "@/testing/db/factories";
 import { buildCharge } from "@/testing/stripe/builders/charge";
 import { buildCheckoutSession } from "@/testing/stripe/builders/checkout";
@@ -46,8 +48,8 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
       kind: "conversion",
       status: "pending",
       orderId: invoice.id,
-      eventTypeId: "2001",
-      dedupeKey: `conversion:2001:${invoice.id}`,
+      eventTypeId: DEFAULT_INTEGRATION.eventTypeId,
+      dedupeKey: `conversion:${DEFAULT_INTEGRATION.eventTypeId}:${invoice.id}`,
     });
   });
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 
 export default function EventNotFound() {
   return (
@@ -7,9 +7,7 @@ export default function EventNotFound() {
       <p className="text-sm text-slate-600">
         It may have been deleted with its integration, or it belongs to another account.
       </p>
-      <Link href="/events" className="text-sm text-brand hover:underline">
-        ← Events
-      </Link>
+      <BackLink href="/events">Events</BackLink>
     </div>
   );
 }

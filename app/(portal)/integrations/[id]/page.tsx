@@ -8,6 +8,8 @@ import {
 } from "@/app/(portal)/integrations/_components/endpoint-status-badge";
 import { EnabledBadge, ModeBadge } from "@/app/(portal)/integrations/_components/mode-badge";
 import { RecoverEventsForm } from "@/components/recovery/recover-events-form";
+import { BackLink } from "@/components/ui/back-link";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { deleteIntegrationAction } from "@/lib/actions/integrations/delete-integration";
 import { setIntegrationEnabledAction } from "@/lib/actions/integrations/set-integration-enabled";
@@ -38,9 +40,7 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/integrations" className="text-sm text-brand hover:underline">
-          ← Integrations
-        </Link>
+        <BackLink href="/integrations">Integrations</BackLink>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">{integration.siteUrl}</h1>
           <ModeBadge mode={integration.mode} />
@@ -78,16 +78,10 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
         <RecoverEventsForm action={recoverMissedEventsAction.bind(null, integration.id)} />
       </Card>
       <div className="flex flex-wrap items-start gap-3">
-        <Link
-          href={`/integrations/${integration.id}/edit`}
-          className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark"
-        >
+        <Link href={`/integrations/${integration.id}/edit`} className={buttonClasses("primary")}>
           Edit integration
         </Link>
-        <Link
-          href={`/events?integration=${integration.id}`}
-          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-        >
+        <Link href={`/events?integration=${integration.id}`} className={buttonClasses("secondary")}>
           View events
         </Link>
         <EnableIntegrationButton

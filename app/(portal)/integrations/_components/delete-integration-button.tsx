@@ -3,13 +3,13 @@
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ButtonActionState } from "@/lib/integrations/integration-view";
+import type { ActionState } from "@/lib/views/action-result";
 
-type DeleteAction = (previous: ButtonActionState) => Promise<ButtonActionState>;
+type DeleteAction = (previous: ActionState) => Promise<ActionState>;
 
 /** Two steps on purpose: deleting removes the Stripe endpoint and the integration's whole history. */
 export function DeleteIntegrationButton({ action, siteUrl }: { action: DeleteAction; siteUrl: string }) {
-  const [state, formAction, isPending] = useActionState(action, {});
+  const [state, formAction, isPending] = useActionState(action, null);
   const [isConfirming, setIsConfirming] = useState(false);
 
   if (!isConfirming) {
@@ -26,7 +26,7 @@ export function DeleteIntegrationButton({ action, siteUrl }: { action: DeleteAct
       role="group"
       aria-label="Confirm deletion"
     >
-      {state.error ? <Alert>{state.error}</Alert> : null}
+      {state && !state.ok ? <Alert>{state.error}</Alert> : null}
       <p className="text-sm text-red-900">
         Delete the integration for <strong>{siteUrl}</strong>? Its webhook endpoint is removed from Stripe, conversions
         stop being sent, and its event history is deleted. This cannot be undone.

@@ -1,4 +1,4 @@
-import type { DeliveryDay } from "@/lib/integrations/integration-view";
+import type { DeliveryDay } from "@/lib/views/integration-view";
 
 const BAR_WIDTH = 18;
 const GAP = 8;

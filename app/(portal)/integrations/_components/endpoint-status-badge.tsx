@@ -1,4 +1,4 @@
-import { ENDPOINT_STATUS_LABELS, type EndpointStatus } from "@/lib/integrations/integration-view";
+import { ENDPOINT_STATUS_LABELS, type EndpointStatus } from "@/lib/views/integration-view";
 
 const TONES: Record<EndpointStatus, string> = {
   enabled: "border-emerald-300 bg-emerald-50 text-emerald-800",

@@ -7,7 +7,7 @@ import {
 } from "@/app/(portal)/integrations/_components/endpoint-status-badge";
 import { EnabledBadge, ModeBadge } from "@/app/(portal)/integrations/_components/mode-badge";
 import { RelativeTime } from "@/app/(portal)/integrations/_components/relative-time";
-import type { IntegrationSummary } from "@/lib/integrations/integration-view";
+import type { IntegrationSummary } from "@/lib/views/integration-view";
 
 function Count({ label, value, tone }: { label: string; value: number; tone: "ok" | "wait" | "bad" | "muted" }) {
   const tones = {

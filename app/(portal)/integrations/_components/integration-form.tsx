@@ -4,17 +4,19 @@ import { type FormEvent, startTransition, useActionState, useState } from "react
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { type EchoedField, EMPTY_FORM_STATE, type IntegrationFormState } from "@/lib/integrations/integration-view";
+import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 import {
   CreateIntegrationSchema,
-  fieldErrorsOf,
   INTEGRATION_FIELDS,
   INTEGRATION_LABELS,
   type IntegrationField,
   UpdateIntegrationSchema,
 } from "@/lib/schemas/integration";
+import { type ActionState, fieldErrorsOfState, formMessageOf } from "@/lib/views/action-result";
+import type { EchoedField } from "@/lib/views/integration-view";
 
-type FormAction = (previous: IntegrationFormState, formData: FormData) => Promise<IntegrationFormState>;
+type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+type FieldErrors = Partial<Record<string, string>>;
 
 /** On edit, the stored secrets are shown only as their last four characters. */
 export type SavedSecrets = { authTokenLast4: string; apiKeyLast4: string };
@@ -55,10 +57,12 @@ export function IntegrationForm({
   /** Present on edit: secret fields may be left empty. */
   saved?: SavedSecrets;
 }) {
-  const [state, formAction, isPending] = useActionState(action, EMPTY_FORM_STATE);
-  const [clientErrors, setClientErrors] = useState<IntegrationFormState["fieldErrors"] | null>(null);
+  const [state, formAction, isPending] = useActionState(action, null);
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const schema = saved ? UpdateIntegrationSchema : CreateIntegrationSchema;
-  const fieldErrors = clientErrors ?? state.fieldErrors;
+  const fieldErrors = clientErrors ?? fieldErrorsOfState(state);
+  const formMessage = clientErrors ? undefined : formMessageOf(state, INTEGRATION_FIELDS);
+  const echoed: FieldErrors = state && !state.ok ? (state.values ?? {}) : {};
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     // Prevented so React does not reset the inputs; the action is dispatched by hand.
@@ -75,7 +79,7 @@ export function IntegrationForm({
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isPending}>
-      {state.formError && !clientErrors ? <Alert>{state.formError}</Alert> : null}
+      {formMessage ? <Alert>{formMessage}</Alert> : null}
       {INTEGRATION_FIELDS.map((field) => {
         const isSecret = SECRET_FIELDS.has(field);
         return (
@@ -89,9 +93,7 @@ export function IntegrationForm({
             spellCheck={false}
             required={!(saved && isSecret)}
             placeholder={saved && isSecret ? "Leave empty to keep the saved one" : undefined}
-            defaultValue={
-              isSecret ? undefined : (state.values[field as EchoedField] ?? initialValues[field as EchoedField])
-            }
+            defaultValue={isSecret ? undefined : (echoed[field] ?? initialValues[field as EchoedField])}
             error={fieldErrors[field]}
             hint={hintFor(field, saved)}
           />

@@ -1,4 +1,4 @@
-import type { IntegrationMode } from "@/lib/integrations/integration-view";
+import type { IntegrationMode } from "@/lib/views/integration-view";
 
 /** Test-mode integrations are labelled wherever they appear (SPEC §3.5), so test data is never mistaken for sales. */
 export function ModeBadge({ mode }: { mode: IntegrationMode }) {

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { IntegrationForm } from "@/app/(portal)/integrations/_components/integration-form";
+import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { createIntegrationAction } from "@/lib/actions/integrations/create-integration";
 import { requireBrand } from "@/lib/auth/session";
@@ -12,9 +12,7 @@ export default async function NewIntegrationPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
-        <Link href="/integrations" className="text-sm text-brand hover:underline">
-          ← Integrations
-        </Link>
+        <BackLink href="/integrations">Integrations</BackLink>
         <h1 className="mt-2 text-2xl font-semibold">New integration</h1>
         <p className="mt-1 text-sm text-slate-600">
           The portal checks your Stripe key, then registers one webhook endpoint in your Stripe account for paid

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatUtc } from "@/components/events/format";
+import { DataTable, TableCell, TableRow } from "@/components/ui/table";
 import { requireStaff } from "@/lib/auth/session";
 import { findAuditLogs } from "@/lib/server/audit/find-audit-logs";
 
@@ -25,48 +26,31 @@ export default async function AuditLogPage({
           </Link>
         ) : null}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-100 text-left text-slate-600">
-            <tr>
-              {["Time", "Staff", "Action", "Account", "Target", "Details"].map((column) => (
-                <th key={column} className="px-3 py-2 font-medium">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id} data-testid="audit-row" className="border-t border-slate-100 align-top">
-                <td className="px-3 py-2 text-xs whitespace-nowrap">{formatUtc(entry.createdAt.toISOString())}</td>
-                <td className="px-3 py-2">{entry.staffEmail}</td>
-                <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
-                <td className="px-3 py-2">
-                  {entry.account ? (
-                    <Link href={`/support/accounts/${entry.account.id}`} className="text-brand hover:underline">
-                      {entry.account.companyName}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs break-all">
-                  {entry.targetId ? `${entry.targetType} ${entry.targetId}` : (entry.targetType ?? "—")}
-                </td>
-                <td className="max-w-md px-3 py-2 font-mono text-xs break-all text-slate-600">{entry.details ?? ""}</td>
-              </tr>
-            ))}
-            {entries.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-8 text-center text-slate-500">
-                  No staff action recorded yet.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={["Time", "Staff", "Action", "Account", "Target", "Details"]}
+        emptyText={entries.length === 0 ? "No staff action recorded yet." : undefined}
+      >
+        {entries.map((entry) => (
+          <TableRow key={entry.id} data-testid="audit-row">
+            <TableCell className="text-xs whitespace-nowrap">{formatUtc(entry.createdAt.toISOString())}</TableCell>
+            <TableCell>{entry.staffEmail}</TableCell>
+            <TableCell className="font-mono text-xs">{entry.action}</TableCell>
+            <TableCell>
+              {entry.account ? (
+                <Link href={`/support/accounts/${entry.account.id}`} className="text-brand hover:underline">
+                  {entry.account.companyName}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </TableCell>
+            <TableCell className="font-mono text-xs break-all">
+              {entry.targetId ? `${entry.targetType} ${entry.targetId}` : (entry.targetType ?? "—")}
+            </TableCell>
+            <TableCell className="max-w-md font-mono text-xs break-all text-slate-600">{entry.details ?? ""}</TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
     </div>
   );
 }

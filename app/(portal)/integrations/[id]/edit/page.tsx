@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { IntegrationForm } from "@/app/(portal)/integrations/_components/integration-form";
 import { ModeBadge } from "@/app/(portal)/integrations/_components/mode-badge";
+import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { updateIntegrationAction } from "@/lib/actions/integrations/update-integration";
 import { requireBrand } from "@/lib/auth/session";
@@ -17,9 +17,7 @@ export default async function EditIntegrationPage({ params }: { params: Promise<
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
-        <Link href={`/integrations/${integration.id}`} className="text-sm text-brand hover:underline">
-          ← {integration.siteUrl}
-        </Link>
+        <BackLink href={`/integrations/${integration.id}`}>{integration.siteUrl}</BackLink>
         <h1 className="mt-2 flex items-center gap-3 text-2xl font-semibold">
           Edit integration <ModeBadge mode={integration.mode} />
         </h1>

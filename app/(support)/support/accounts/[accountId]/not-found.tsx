@@ -1,12 +1,10 @@
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 
 export default function SupportAccountNotFound() {
   return (
     <div className="space-y-3">
       <h1 className="text-2xl font-semibold">Account not found</h1>
-      <Link href="/support" className="text-sm text-brand hover:underline">
-        ← Accounts
-      </Link>
+      <BackLink href="/support">Accounts</BackLink>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { TestModeBadge } from "@/components/events/badges";
 import { formatUtc } from "@/components/events/format";
 import { RecoverEventsForm } from "@/components/recovery/recover-events-form";
+import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
 import { recoverMissedEventsAsStaffAction } from "@/lib/actions/recovery/recover-missed-events";
 import { requireStaff } from "@/lib/auth/session";
@@ -29,9 +30,7 @@ export default async function SupportAccountPage({ params }: { params: Promise<{
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/support" className="text-sm text-brand hover:underline">
-          ← Accounts
-        </Link>
+        <BackLink href="/support">Accounts</BackLink>
         <h1 className="mt-2 text-2xl font-semibold">{account.companyName}</h1>
         <p className="font-mono text-sm text-slate-600">{account.impactSid}</p>
         <p className="text-sm text-slate-600">

@@ -1,13 +1,11 @@
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 
 export default function SupportEventNotFound() {
   return (
     <div className="space-y-3">
       <h1 className="text-2xl font-semibold">Event not found</h1>
       <p className="text-sm text-slate-600">No event has this id; it may have been deleted with its integration.</p>
-      <Link href="/support/events" className="text-sm text-brand hover:underline">
-        ← Events
-      </Link>
+      <BackLink href="/support/events">Events</BackLink>
     </div>
   );
 }

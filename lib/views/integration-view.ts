@@ -50,14 +50,3 @@ export type IntegrationSummary = {
 
 /** Fields a failed submit hands back to the form; the two secrets are never among them. */
 export type EchoedField = Exclude<IntegrationField, "authToken" | "apiKey">;
-
-export type IntegrationFormState = {
-  fieldErrors: Partial<Record<IntegrationField, string>>;
-  formError?: string;
-  values: Partial<Record<EchoedField, string>>;
-};
-
-export const EMPTY_FORM_STATE: IntegrationFormState = { fieldErrors: {}, values: {} };
-
-/** The result of the integration buttons (delete, enable/disable): an error message or nothing. */
-export type ButtonActionState = { error?: string };

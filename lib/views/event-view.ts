@@ -84,6 +84,3 @@ export type EventDetail = Omit<EventListItem, "delivery"> & {
 export type RetryBatchResult = { processed: number; replayed: number; total?: number; nextCursor: string | null };
 
 export type ReplayResult = { isReplayed: boolean; status: DeliveryStatusName };
-
-/** What the event actions answer: data, or a message written for the person who clicked. */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
