@@ -14,6 +14,9 @@ import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 const SITE_URL = "https://events.e2e.example.com";
 // The local runner picks work up within seconds and the list refreshes every 5 s.
 const LIVE = { timeout: 20_000 };
+// Delivered means confirmed by impact.com (SPEC §6a): the first read of the submission's outcome waits
+// IMPACT_POLL_DELAY (10 s unless the world sets it), then the page refreshes.
+const CONFIRMED = { timeout: 45_000 };
 
 async function createIntegration(page: Page, brand: SeededBrand, apiKey: string): Promise<string> {
   await page.goto("/integrations/new");
@@ -57,27 +60,34 @@ test.describe("events", () => {
     page,
     browser,
   }) => {
+    // Three confirmations by impact.com (each after IMPACT_POLL_DELAY) on top of the rest.
+    test.setTimeout(180_000);
     const stripe = await seedStripeAccount("test");
     await signIn(page, brand);
     await createIntegration(page, brand, stripe.apiKey);
     const customer = buildCustomer();
     await stripeControl.seed(stripe.stripeAccountId, customer);
 
-    // impact.com refuses the first conversion for good (400): the delivery is exhausted.
+    // impact.com refuses the first conversion outright (400): rejected, nothing credited.
     await impactControl.failNext(
       { path: `/Advertisers/${brand.accountSid}/Conversions` },
       { kind: "error", status: 400, message: "Invalid EventTypeId" },
     );
     const failed = await sendPaidInvoice(stripe.stripeAccountId, customer.id);
     await page.goto("/events");
-    await expect(rowOf(page, failed.event.id).getByTestId("outcome")).toHaveText("Exhausted", LIVE);
+    await expect(rowOf(page, failed.event.id).getByTestId("outcome")).toHaveText("Rejected by impact.com", LIVE);
     await expect(rowOf(page, failed.event.id)).toContainText("400");
     await expect(rowOf(page, failed.event.id)).toContainText(failed.invoice.id);
     await expect(rowOf(page, failed.event.id)).toContainText("Test mode");
 
-    // A second event shows up on the open page without a reload, and is delivered.
+    // A second event shows up on the open page without a reload, is sent, and turns delivered once
+    // impact.com has processed it.
     const delivered = await sendPaidInvoice(stripe.stripeAccountId, customer.id);
-    await expect(rowOf(page, delivered.event.id).getByTestId("outcome")).toHaveText("Delivered", LIVE);
+    await expect(rowOf(page, delivered.event.id).getByTestId("outcome")).toHaveText(
+      /^(Sent — awaiting impact\.com|Delivered)$/,
+      LIVE,
+    );
+    await expect(rowOf(page, delivered.event.id).getByTestId("outcome")).toHaveText("Delivered", CONFIRMED);
 
     // Search by OrderId narrows the list; the URL holds it.
     await page.getByLabel("Search").fill(failed.invoice.id);
@@ -85,17 +95,20 @@ test.describe("events", () => {
     await page.waitForURL(/q=in_/);
     await expect(page.getByTestId("event-row")).toHaveCount(1);
 
-    // Replay the failed delivery once impact.com accepts again, and watch it turn delivered.
+    // Send the rejected delivery again once impact.com accepts again (no confirmation: it credited
+    // nothing), and watch it turn delivered.
     await impactControl.clearFailures();
     await rowOf(page, failed.event.id).getByRole("link", { name: failed.event.id }).click();
     await page.waitForURL(/\/events\/[^/?]+$/);
     const eventPath = new URL(page.url()).pathname;
     const delivery = page.getByTestId("delivery");
-    await expect(delivery.getByTestId("outcome")).toHaveText("Exhausted");
-    await expect(delivery).toContainText("Invalid EventTypeId");
-    await delivery.getByRole("button", { name: "Replay" }).click();
-    await expect(delivery.getByTestId("outcome")).toHaveText("Delivered", LIVE);
-    await expect(delivery.getByTestId("attempt-row")).toHaveCount(2);
+    await expect(delivery.getByTestId("outcome")).toHaveText("Rejected by impact.com");
+    await expect(delivery.getByTestId("impact-error")).toContainText("Invalid EventTypeId");
+    await delivery.getByRole("button", { name: "Send again" }).click();
+    await expect(delivery.getByTestId("outcome")).toHaveText("Delivered", CONFIRMED);
+    // The refused send of the original, then the replay's send and its outcome reads.
+    await expect(delivery.getByTestId("attempt-row").filter({ hasText: "original" })).toHaveCount(1);
+    await expect(delivery.getByTestId("attempt-row").filter({ hasText: "replay 1" }).first()).toBeVisible();
     await expect(delivery.getByTestId("request-params")).toContainText(failed.invoice.id);
     await page.getByText("Stripe payload").click();
     await expect(page.getByTestId("stripe-payload")).toContainText(`"id": "${failed.event.id}"`);
@@ -149,8 +162,8 @@ test.describe("events", () => {
     const supportDelivery = support.getByTestId("delivery");
     await supportDelivery.getByRole("button", { name: "Replay" }).click();
     await support.getByRole("dialog").getByRole("button", { name: "Send again" }).click();
-    await expect(supportDelivery.getByTestId("attempt-row")).toHaveCount(3, LIVE);
-    await expect(supportDelivery.getByTestId("outcome")).toHaveText("Delivered", LIVE);
+    await expect(supportDelivery.getByTestId("attempt-row").filter({ hasText: "replay 2" }).first()).toBeVisible(LIVE);
+    await expect(supportDelivery.getByTestId("outcome")).toHaveText("Delivered", CONFIRMED);
     expect(await sentFor(failed.invoice.id)).toHaveLength(2);
     await support.goto("/support/audit");
     await expect(support.getByTestId("audit-row").filter({ hasText: "delivery.replay" })).toContainText(staff.email);

@@ -14,8 +14,10 @@ describe("parseEnv", () => {
       STRIPE_API_BASE_URL: "https://api.stripe.com",
       JOBS_DRIVER: "local",
       REFUND_DELAY_MS: 3_600_000,
-      DELIVERY_MAX_ATTEMPTS: 15,
+      DELIVERY_MAX_ATTEMPTS: 20,
       RETRY_BASE_DELAY_MS: 10_000,
+      IMPACT_POLL_DELAY_MS: 10_000,
+      IMPACT_HOURLY_BUDGET: 900,
     });
   });
 
@@ -43,6 +45,8 @@ describe("parseEnv", () => {
         ENCRYPTION_KEY: "short",
         REFUND_DELAY: "soon",
         DELIVERY_MAX_ATTEMPTS: "0",
+        IMPACT_POLL_DELAY: "often",
+        IMPACT_HOURLY_BUDGET: "lots",
       });
     } catch (caught) {
       error = caught;
@@ -53,6 +57,8 @@ describe("parseEnv", () => {
     expect(message).toMatch(/ENCRYPTION_KEY: ENCRYPTION_KEY must be 32 bytes/);
     expect(message).toMatch(/REFUND_DELAY: REFUND_DELAY must be a duration/);
     expect(message).toMatch(/DELIVERY_MAX_ATTEMPTS/);
+    expect(message).toMatch(/IMPACT_POLL_DELAY: IMPACT_POLL_DELAY must be a duration/);
+    expect(message).toMatch(/IMPACT_HOURLY_BUDGET: IMPACT_HOURLY_BUDGET must be a whole number/);
   });
 
   it("generates development secrets once and reuses them", () => {

@@ -37,8 +37,14 @@ const EnvSchema = z.object({
   INNGEST_DEV: OptionalTextSchema,
   INNGEST_BASE_URL: z.url().optional(),
   REFUND_DELAY: duration("REFUND_DELAY").default("1h"),
-  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(15),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
   RETRY_BASE_DELAY: duration("RETRY_BASE_DELAY").default("10s"),
+  IMPACT_POLL_DELAY: duration("IMPACT_POLL_DELAY").default("10s"),
+  IMPACT_HOURLY_BUDGET: z.coerce
+    .number({ message: "IMPACT_HOURLY_BUDGET must be a whole number of requests per hour, e.g. 900." })
+    .int("IMPACT_HOURLY_BUDGET must be a whole number of requests per hour, e.g. 900.")
+    .min(1, "IMPACT_HOURLY_BUDGET must be at least 1 (impact.com's default limit is 1,000 an hour).")
+    .default(900),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
@@ -48,6 +54,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   JOBS_DRIVER: "local" | "inngest";
   REFUND_DELAY_MS: number;
   RETRY_BASE_DELAY_MS: number;
+  IMPACT_POLL_DELAY_MS: number;
 };
 
 type DevSecrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };
@@ -106,6 +113,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     JOBS_DRIVER: env.JOBS_DRIVER ?? (hasInngest ? "inngest" : "local"),
     REFUND_DELAY_MS: ms(env.REFUND_DELAY as ms.StringValue),
     RETRY_BASE_DELAY_MS: ms(env.RETRY_BASE_DELAY as ms.StringValue),
+    IMPACT_POLL_DELAY_MS: ms(env.IMPACT_POLL_DELAY as ms.StringValue),
   };
 }
 

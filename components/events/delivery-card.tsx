@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 import { AttemptsTable } from "@/components/events/attempts-table";
 import { OutcomeBadge } from "@/components/events/badges";
+import { DeliveryStatusNote } from "@/components/events/delivery-status-note";
 import { formatUtc } from "@/components/events/format";
+import { type MarkDeliveredAction, MarkDeliveredButton } from "@/components/events/mark-delivered-button";
 import { type ReplayAction, ReplayButton } from "@/components/events/replay-button";
 import { RequestParamsTable } from "@/components/events/request-params-table";
+import { canMarkDelivered } from "@/lib/events/replay-rules";
 import type { DeliveryDetail } from "@/lib/views/event-view";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -15,17 +18,40 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** One delivery: where it stands, what was sent, every attempt, and the replay action. */
+/** The time that matters for where it stands: the next thing that happens, or when it was settled. */
+function timeFactOf(delivery: DeliveryDetail): { label: string; value: string | null } {
+  switch (delivery.status) {
+    case "pending":
+    case "retrying":
+      return { label: "Next attempt", value: delivery.dueAt };
+    case "sent":
+      return { label: "Next outcome read", value: delivery.dueAt };
+    case "delivered":
+      return { label: "Delivered at", value: delivery.deliveredAt };
+    case "rejected":
+    case "exhausted":
+    case "unknown":
+    case "skipped":
+      return { label: "Sent to impact.com", value: delivery.sentAt };
+  }
+}
+
+/** One delivery: where it stands, what was sent, every attempt, and what a person can do about it. */
 export function DeliveryCard({
   delivery,
   replayAction,
-  onReplayed,
+  markDeliveredAction,
+  onChanged,
 }: {
   delivery: DeliveryDetail;
   replayAction: ReplayAction;
-  onReplayed: () => void;
+  markDeliveredAction: MarkDeliveredAction;
+  /** After a replay or a mark: refetch, so the card follows the delivery. */
+  onChanged: () => void;
 }) {
-  const isWaiting = delivery.status === "pending" || delivery.status === "retrying";
+  const time = timeFactOf(delivery);
+  // Keyed by state: a message about the previous status or generation must not linger.
+  const stateKey = `${delivery.status}-${delivery.generation}`;
   return (
     <section data-testid="delivery" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -34,29 +60,33 @@ export function DeliveryCard({
             {delivery.kind === "conversion" ? "Conversion" : "Refund (action modification)"}
             <OutcomeBadge outcome={delivery.status} />
           </h2>
-          {delivery.skipReason ? <p className="text-sm text-slate-700">Skipped: {delivery.skipReason}</p> : null}
-          {delivery.lastError && delivery.status !== "delivered" ? (
-            <p className="text-sm text-red-700">{delivery.lastError}</p>
+          <DeliveryStatusNote delivery={delivery} />
+        </div>
+        <div className="flex flex-wrap items-start gap-3">
+          <ReplayButton
+            key={`replay-${stateKey}`}
+            deliveryId={delivery.id}
+            status={delivery.status}
+            action={replayAction}
+            onReplayed={onChanged}
+          />
+          {canMarkDelivered(delivery.status) ? (
+            <MarkDeliveredButton
+              key={`mark-${stateKey}`}
+              deliveryId={delivery.id}
+              orderId={delivery.orderId}
+              action={markDeliveredAction}
+              onMarked={onChanged}
+            />
           ) : null}
         </div>
-        {/* Keyed by state: a message about the previous status or generation must not linger. */}
-        <ReplayButton
-          key={`${delivery.status}-${delivery.generation}`}
-          deliveryId={delivery.id}
-          status={delivery.status}
-          lastError={delivery.lastError}
-          action={replayAction}
-          onReplayed={onReplayed}
-        />
       </div>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Fact label="OrderId">{delivery.orderId ?? "—"}</Fact>
         <Fact label="Event type id">{delivery.eventTypeId ?? "—"}</Fact>
         <Fact label="Attempts (this generation)">{delivery.attemptCount}</Fact>
         <Fact label="Generation">{delivery.generation === 0 ? "original" : `replay ${delivery.generation}`}</Fact>
-        <Fact label={isWaiting ? "Next attempt" : "Delivered at"}>
-          {formatUtc(isWaiting ? delivery.dueAt : delivery.deliveredAt)}
-        </Fact>
+        <Fact label={time.label}>{formatUtc(time.value)}</Fact>
         <Fact label="QueuedUri">{delivery.queuedUri ?? "—"}</Fact>
         <Fact label="Click id from">{delivery.clickIdSource ?? "—"}</Fact>
         <Fact label="Delivery id">{delivery.id}</Fact>

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { OutcomeBadge, TestModeBadge } from "@/components/events/badges";
 import { DeliveryCard } from "@/components/events/delivery-card";
 import { formatUtc } from "@/components/events/format";
+import type { MarkDeliveredAction } from "@/components/events/mark-delivered-button";
 import type { ReplayAction } from "@/components/events/replay-button";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
@@ -22,17 +23,19 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 /**
  * One Stripe event and what became of it, live: after a replay the page follows the delivery
- * (pending → delivered) without a reload.
+ * (pending → sent → delivered or rejected) without a reload.
  */
 export function EventDetailView({
   initialDetail,
   backHref,
   replayAction,
+  markDeliveredAction,
   showAccount = false,
 }: {
   initialDetail: EventDetail;
   backHref: string;
   replayAction: ReplayAction;
+  markDeliveredAction: MarkDeliveredAction;
   showAccount?: boolean;
 }) {
   const queryClient = useQueryClient();
@@ -65,7 +68,13 @@ export function EventDetailView({
         <Fact label="Source">{event.source === "recovery" ? "recovered (missed webhook)" : "webhook"}</Fact>
       </dl>
       {event.deliveries.map((delivery) => (
-        <DeliveryCard key={delivery.id} delivery={delivery} replayAction={replayAction} onReplayed={refresh} />
+        <DeliveryCard
+          key={delivery.id}
+          delivery={delivery}
+          replayAction={replayAction}
+          markDeliveredAction={markDeliveredAction}
+          onChanged={refresh}
+        />
       ))}
       {event.deliveries.length === 0 ? (
         <p className="text-sm text-slate-600">Nothing is sent to impact.com for this event.</p>

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { OutcomeBadge, TestModeBadge } from "@/components/events/badges";
-import { formatUtc, truncate } from "@/components/events/format";
+import { formatUtc, rejectionOf, truncate } from "@/components/events/format";
 import { TableCell, TableRow } from "@/components/ui/table";
-import type { EventListItem } from "@/lib/views/event-view";
+import { type EventListItem, isFailedOutcome } from "@/lib/views/event-view";
 
 function LastResponse({ delivery }: { delivery: EventListItem["delivery"] }) {
   if (!delivery || (delivery.lastStatusCode === null && !delivery.lastError))
@@ -25,7 +25,7 @@ export function EventRow({
   detailHref: string;
   showAccount: boolean;
 }) {
-  const isFailed = item.outcome === "exhausted";
+  const isFailed = isFailedOutcome(item.outcome);
   return (
     <TableRow data-testid="event-row" className={isFailed ? "bg-red-50/40" : ""}>
       {showAccount ? <TableCell>{item.account.companyName}</TableCell> : null}
@@ -45,6 +45,11 @@ export function EventRow({
         <OutcomeBadge outcome={item.outcome} />
         {item.reason && (item.outcome === "skipped" || item.outcome === "ignored") ? (
           <div className="mt-1 text-xs text-slate-600">{item.reason}</div>
+        ) : null}
+        {item.outcome === "rejected" && item.delivery ? (
+          <div data-testid="impact-error" className="mt-1 text-xs break-all text-slate-600">
+            {rejectionOf(item.delivery)}
+          </div>
         ) : null}
         {item.outcome === "retrying" && item.delivery?.dueAt ? (
           <div className="mt-1 text-xs text-slate-600">next try {formatUtc(item.delivery.dueAt)}</div>

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { OUTCOME_LABELS } from "@/components/events/badges";
 import { type EventListQuery, MAPPED_EVENT_TYPES } from "@/lib/schemas/events";
-import { EVENT_OUTCOMES, type IntegrationRef } from "@/lib/views/event-view";
+import { EVENT_OUTCOMES, type IntegrationRef, OUTCOME_LABELS } from "@/lib/views/event-view";
 
 type AccountOption = { id: string; companyName: string };
 

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { InngestTestEngine, type InngestTestRun } from "@inngest/test";
 import { StepOpCode } from "inngest/types";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { deliverConversion } from "@/inngest/functions/deliver-conversion";
 import { prisma } from "@/lib/db";
 import { conversionRequested } from "@/lib/jobs/inngest/events";
@@ -12,9 +12,10 @@ import { claimDelivery } from "@/lib/server/deliveries/claim-delivery";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { createTestIntegration } from "@/testing/db/factories";
 import { useFakes } from "@/testing/fakes/use-fakes";
+import { outcomeWaitMocks } from "@/testing/inngest/outcome-wait-mocks";
 import { buildCustomer, buildEvent, buildPaidInvoice } from "@/testing/stripe/builders";
 
-const fakes = useFakes();
+const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } });
 const IMPACT_TOKEN = "delivery-token-123";
 
 /** A paid first subscription invoice stored through intake: one pending conversion delivery. */
@@ -36,7 +37,11 @@ async function storePaidInvoice() {
 }
 
 const engineFor = (deliveryId: string) =>
-  new InngestTestEngine({ function: deliverConversion, events: [conversionRequested.create({ deliveryId })] });
+  new InngestTestEngine({
+    function: deliverConversion,
+    events: [conversionRequested.create({ deliveryId })],
+    steps: outcomeWaitMocks(deliveryId),
+  });
 
 /**
  * One execution and its raw checkpoint: execute() keeps only the error, but `retriable` is what the
@@ -61,16 +66,18 @@ describe("deliver-conversion", () => {
       retries: DELIVERY_RETRIES,
       concurrency: { key: "event.data.deliveryId", limit: 1 },
     });
-    expect(DELIVERY_RETRIES).toBe(14);
+    expect(DELIVERY_RETRIES).toBe(19);
   });
 
-  it("sends the conversion once and stores the QueuedUri", async () => {
+  it("sends the conversion once, stores the QueuedUri, then reads the submission until impact.com confirms it", async () => {
     const { deliveryId, invoice, customer, account } = await storePaidInvoice();
 
-    const { result, error } = await engineFor(deliveryId).execute();
+    const { result, error, ctx } = await engineFor(deliveryId).execute();
 
     expect(error).toBeUndefined();
     expect(result).toEqual({ deliveryId, status: "delivered" });
+    expect(ctx.step.sleepUntil).toHaveBeenCalledTimes(1);
+    expect(ctx.step.sleepUntil).toHaveBeenCalledWith(`outcome-wait-${deliveryId}-1`, expect.any(Date));
     expect(fakes.impact.requests({ path: "Conversions" })).toHaveLength(1);
     const [sent] = fakes.impact.conversions();
     expect(sent).toMatchObject({
@@ -102,7 +109,9 @@ describe("deliver-conversion", () => {
     expect(delivery.queuedUri).toBe((sent!.responseBody as { QueuedUri: string }).QueuedUri);
     expect(delivery.attempts).toMatchObject([
       { number: 1, runner: "inngest", responseStatus: 200, requestMethod: "POST" },
+      { number: 1, runner: "inngest", responseStatus: 200, requestMethod: "GET" },
     ]);
+    expect(fakes.impact.requests({ path: "APISubmissions" })).toHaveLength(1);
   });
 
   it("retries a 5xx with Inngest's backoff and delivers on the next execution", async () => {
@@ -137,7 +146,7 @@ describe("deliver-conversion", () => {
     expect(delivery.dueAt!.getTime() - Date.now()).toBeGreaterThan(110_000);
   });
 
-  it("stops on a 400: NonRetriableError, delivery exhausted, nothing sent again", async () => {
+  it("stops on a 400: NonRetriableError, delivery rejected, nothing sent again", async () => {
     const { deliveryId } = await storePaidInvoice();
     fakes.impact.failNext({
       path: "Conversions",
@@ -155,11 +164,11 @@ describe("deliver-conversion", () => {
       error: { name: "NonRetriableError" },
     });
     expect(outcome.error.message).toContain("impact.com rejected the request (400): CampaignId is not valid");
-    expect(await readDelivery(deliveryId)).toMatchObject({ status: "exhausted", attemptCount: 1, lastStatusCode: 400 });
+    expect(await readDelivery(deliveryId)).toMatchObject({ status: "rejected", attemptCount: 1, lastStatusCode: 400 });
 
-    // Even a new run (a resent event) sends nothing for an exhausted delivery.
+    // Even a new run (a resent event) sends nothing for a rejected delivery.
     const again = await engineFor(deliveryId).execute();
-    expect(again.result).toEqual({ deliveryId, status: "not-attempted", reason: "delivery is already exhausted" });
+    expect(again.result).toEqual({ deliveryId, status: "not-attempted", reason: "delivery is already rejected" });
     expect(fakes.impact.requests({ path: "Conversions" })).toHaveLength(1);
   });
 
@@ -172,6 +181,42 @@ describe("deliver-conversion", () => {
     expect(result).toEqual({ deliveryId, status: "not-attempted", reason: "delivery is already delivered" });
     expect(fakes.impact.requests({ path: "Conversions" })).toHaveLength(1);
     expect(await readDelivery(deliveryId)).toMatchObject({ status: "delivered", attemptCount: 1 });
+  });
+
+  it("keeps reading while impact.com is processing, each wait longer, and ends rejected in impact.com's words", async () => {
+    const { deliveryId } = await storePaidInvoice();
+    fakes.impact.setSubmissionTiming({ inProgressAfterMs: 0, completeAfterMs: 400 });
+    fakes.impact.rejectSubmissions({ errorType: "Validation", errorReason: "ACTIONTRACKER_NOT_FOUND" });
+    fakes.impact.failNext({ method: "GET", path: "/APISubmissions", action: { kind: "error", status: 503 } });
+    const waits: Date[] = [];
+    const engine = new InngestTestEngine({
+      function: deliverConversion,
+      events: [conversionRequested.create({ deliveryId })],
+      steps: outcomeWaitMocks(deliveryId, 40).map((mock) => ({
+        ...mock,
+        handler: () => new Promise((resolve) => setTimeout(resolve, 50)),
+      })),
+    });
+
+    const { error, ctx } = await engine.execute();
+
+    expect(error).toMatchObject({ name: "NonRetriableError" });
+    expect((error as Error).message).toBe("impact.com rejected the submission: Validation — ACTIONTRACKER_NOT_FOUND");
+    for (const call of vi.mocked(ctx.step.sleepUntil).mock.calls) waits.push(call[1] as Date);
+    expect(waits.length).toBeGreaterThanOrEqual(3); // a failed read, In Progress, then Complete
+    // IMPACT_POLL_DELAY (10 s), then twice as long each time.
+    const delays = waits.slice(1).map((wait, index) => wait.getTime() - waits[index]!.getTime());
+    for (const [index, delay] of delays.entries())
+      expect(delay).toBeGreaterThan(index === 0 ? 5_000 : delays[index - 1]!);
+    const delivery = await readDelivery(deliveryId);
+    expect(delivery).toMatchObject({
+      status: "rejected",
+      attemptCount: 1,
+      impactErrorType: "Validation",
+      impactErrorReason: "ACTIONTRACKER_NOT_FOUND",
+      outcomeReads: waits.length,
+    });
+    expect(fakes.impact.requests({ path: "Conversions" })).toHaveLength(1);
   });
 
   it("comes back in 30 s when another worker holds the lease", async () => {

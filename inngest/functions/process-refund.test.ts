@@ -9,6 +9,7 @@ import { conversionRequested, refundRequested } from "@/lib/jobs/inngest/events"
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { createTestIntegration } from "@/testing/db/factories";
 import { useFakes } from "@/testing/fakes/use-fakes";
+import { outcomeWaitMocks } from "@/testing/inngest/outcome-wait-mocks";
 import {
   buildCharge,
   buildCustomer,
@@ -17,7 +18,8 @@ import {
   buildPaidInvoice,
 } from "@/testing/stripe/builders";
 
-const fakes = useFakes();
+// impact.com completes each submission at once: one outcome read confirms it.
+const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } });
 const IMPACT_TOKEN = "delivery-token-123";
 const noop = () => undefined;
 
@@ -66,10 +68,15 @@ const deliverConversionRun = (deliveryId: string) =>
   new InngestTestEngine({
     function: deliverConversion,
     events: [conversionRequested.create({ deliveryId })],
+    steps: outcomeWaitMocks(deliveryId),
   }).execute();
 
 const refundEngine = (deliveryId: string, sleeps: Array<{ id: string; handler: () => unknown }>) =>
-  new InngestTestEngine({ function: processRefund, events: [refundRequested.create({ deliveryId })], steps: sleeps });
+  new InngestTestEngine({
+    function: processRefund,
+    events: [refundRequested.create({ deliveryId })],
+    steps: [...sleeps, ...outcomeWaitMocks(deliveryId)],
+  });
 
 describe("process-refund", () => {
   it("waits REFUND_DELAY, re-reads the charge and sends the remaining amount", async () => {
@@ -98,6 +105,7 @@ describe("process-refund", () => {
       orderId: invoice.id,
       amount: "1500",
       attemptCount: 1,
+      outcomeReads: 1, // the change is followed to its own outcome
     });
   });
 
@@ -124,7 +132,7 @@ describe("process-refund", () => {
           expect(waiting).toMatchObject({
             status: "pending",
             attemptCount: 0,
-            lastError: `waiting for the original conversion ${invoice.id} to be delivered`,
+            lastError: `waiting for impact.com to confirm the original conversion ${invoice.id} (retrying)`,
           });
           expect((await deliverConversionRun(conversionId!)).result).toMatchObject({ status: "delivered" });
         },
@@ -134,7 +142,7 @@ describe("process-refund", () => {
     expect(hasWaited).toBe(true);
     expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-for-conversion-1", expect.any(Date));
     expect(result).toEqual({ deliveryId: refundId, status: "delivered" });
-    const sent = fakes.impact.requests({ status: 200 });
+    const sent = fakes.impact.requests({ status: 200 }).filter((request) => request.method !== "GET");
     expect(sent.map((request) => `${request.method} ${request.path.split("/").at(-1)}`)).toEqual([
       "POST Conversions",
       "PUT Actions",

@@ -1,18 +1,20 @@
 // Modifies the refunded conversion's action at impact.com (SPEC §7): wait REFUND_DELAY so the refund
-// can settle, then attempt; while the original conversion is not delivered yet, sleep and try again.
+// can settle, then attempt; while the original conversion is not delivered (confirmed) yet, sleep and try
+// again; once the change is queued, follow it to its own outcome (§6a).
 import { NonRetriableError } from "inngest";
 import { getEnv } from "@/lib/env";
 import { inngest } from "@/lib/jobs/inngest/client";
 import { refundRequested } from "@/lib/jobs/inngest/events";
 import { attemptInStep, DELIVERY_RETRIES, settleFailedRun } from "@/lib/server/deliveries/attempt-in-inngest-step";
 import { retryDelayMs } from "@/lib/server/deliveries/backoff";
+import { followInSteps } from "@/lib/server/deliveries/follow-in-inngest-steps";
 
 /**
- * With WAIT_FLOOR_BASE_MS the waits add up to about three days, past the conversion's own retries
- * (15 attempts span about a day), so a refund gives up only after its conversion could not have
- * been delivered by the Inngest runner any more.
+ * With WAIT_FLOOR_BASE_MS the waits add up to about five and a half days, past the conversion's own
+ * retries (20 attempts span about 2.2 days) plus the three days its outcome may be read, so a refund
+ * gives up only after its conversion could not have been confirmed by the Inngest runner any more.
  */
-export const MAX_WAIT_ROUNDS = 20;
+export const MAX_WAIT_ROUNDS = 30;
 
 /**
  * The conversion's `dueAt` is our backoff, but under Inngest its retry runs on Inngest's schedule: a
@@ -41,7 +43,7 @@ export const processRefund = inngest.createFunction(
         const floor = Date.now() + retryDelayMs(round + 1, WAIT_FLOOR_BASE_MS);
         return { ...result, nextAttemptAt: new Date(Math.max(Date.parse(result.nextAttemptAt), floor)).toISOString() };
       });
-      if (summary.status !== "waiting") return summary;
+      if (summary.status !== "waiting") return followInSteps(step, deliveryId, summary);
       if (round === MAX_WAIT_ROUNDS) {
         throw new NonRetriableError(
           `gave up on refund delivery ${deliveryId} after ${MAX_WAIT_ROUNDS} waits: ${summary.reason}`,

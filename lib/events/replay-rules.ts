@@ -1,15 +1,15 @@
-// Which deliveries a person may replay, shared by the domain rule (lib/server) and the buttons (UI)
-// so the page never offers what the server would refuse.
+// Which deliveries a person may replay or mark as delivered, shared by the domain rules (lib/server) and
+// the buttons (UI) so the page never offers what the server would refuse.
 import type { DeliveryStatusName } from "@/lib/views/event-view";
 
 export type ReplayRule =
-  /** Failed for good: send it again from the first attempt. */
+  /** Failed for good (exhausted), or refused by impact.com (rejected): send it again from the first attempt. */
   | { kind: "replay" }
   /** Waiting for its next retry: try now instead. */
   | { kind: "retry-now" }
-  /** Already sent: a second send is a second conversion, so a person must confirm it. */
+  /** impact.com has it (delivered) or may have it (unknown): a second send may credit twice, so a person confirms. */
   | { kind: "confirm" }
-  /** Already queued: replaying again changes nothing (a double click must not double-send). */
+  /** Already on its way (pending) or at impact.com awaiting its outcome (sent): replaying changes nothing. */
   | { kind: "queued" }
   | { kind: "refused"; reason: string };
 
@@ -18,24 +18,35 @@ export const SKIPPED_NOT_REPLAYABLE =
 
 export const SEND_AGAIN_WARNING = "This sends a second conversion to impact.com.";
 
-/** The reason a conversion is held after its worker died mid-send (see begin-impact-attempt). */
+/** Why a conversion is held (status `unknown`) after its worker died mid-send (see begin-impact-attempt). */
 export const UNKNOWN_OUTCOME_ERROR = "outcome unknown: the portal stopped before impact.com's answer was recorded";
 
-/** Held conversions may already be at impact.com: like delivered ones, only a person's "Send again" resends them. */
-export const isOutcomeUnknown = (lastError: string | null | undefined) =>
-  Boolean(lastError?.startsWith(UNKNOWN_OUTCOME_ERROR));
-
-export function replayRuleOf(status: DeliveryStatusName, lastError?: string | null): ReplayRule {
+export function replayRuleOf(status: DeliveryStatusName): ReplayRule {
   switch (status) {
     case "exhausted":
-      return isOutcomeUnknown(lastError) ? { kind: "confirm" } : { kind: "replay" };
+      return { kind: "replay" };
+    // A rejected submission credited nothing, so sending it again (after fixing the cause) is no second conversion.
+    case "rejected":
+      return { kind: "replay" };
     case "retrying":
       return { kind: "retry-now" };
     case "delivered":
+    case "unknown":
       return { kind: "confirm" };
     case "pending":
+    case "sent":
       return { kind: "queued" };
     case "skipped":
       return { kind: "refused", reason: SKIPPED_NOT_REPLAYABLE };
   }
+}
+
+/**
+ * Only a send whose outcome is unknown can be marked as delivered by a person (who found it in impact.com);
+ * every other status is known to the portal, and a person's word must not overwrite it.
+ */
+export const canMarkDelivered = (status: DeliveryStatusName): boolean => status === "unknown";
+
+export function markDeliveredRefusal(status: DeliveryStatusName): string {
+  return `Only a delivery whose outcome is unknown can be marked as delivered; this one is ${status}.`;
 }

@@ -61,15 +61,20 @@ export async function sendImpactRequest(
   timeoutMs = IMPACT_TIMEOUT_MS,
 ): Promise<ImpactExchange> {
   const { url, body, headers, recorded } = wireRequest(credentials, request);
+  return exchangeWithImpact(url, { method: request.method, headers, body }, recorded, timeoutMs);
+}
+
+/** One fetch, its answer or its failure as data: shared by sends and outcome reads. */
+export async function exchangeWithImpact(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+  recorded: ImpactExchange["recorded"],
+  timeoutMs: number,
+): Promise<ImpactExchange> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const response = await fetch(url, {
-      method: request.method,
-      headers,
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     const text = await response.text();
     return {
       recorded,

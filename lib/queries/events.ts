@@ -35,6 +35,7 @@ export function eventListQueryOptions(query: EventListQuery) {
   });
 }
 
+// A sent delivery waits for impact.com for seconds to hours (reads back off to 15 min apart): the idle rate suffices.
 const isInFlight = (detail: EventDetail | undefined) =>
   detail?.deliveries.some((delivery) => delivery.status === "pending" || delivery.status === "retrying") ?? false;
 

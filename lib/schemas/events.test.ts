@@ -25,6 +25,8 @@ describe("parseEventListQuery", () => {
         q: "evt_123",
       },
     });
+    for (const status of ["sent", "rejected", "unknown"] as const)
+      expect(parseEventListQuery({ status })).toEqual({ ok: true, query: { status } });
     expect(parseEventListQuery({ status: ["retrying", "delivered"] })).toEqual({
       ok: true,
       query: { status: "retrying" },
@@ -47,7 +49,9 @@ describe("parseEventListQuery", () => {
     if (parsed.ok) return;
     expect(parsed.errors).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^Status: must be one of pending, retrying, delivered, exhausted, skipped, ignored\.$/),
+        expect.stringMatching(
+          /^Status: must be one of pending, sent, delivered, rejected, retrying, exhausted, unknown, skipped, ignored\.$/,
+        ),
         expect.stringMatching(/^From date: must be a date/),
         expect.stringMatching(/^Event type: is not a Stripe event type/),
         expect.stringMatching(/^Page: link is invalid/),

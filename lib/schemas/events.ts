@@ -128,6 +128,8 @@ export const ReplayDeliveryInputSchema = z.object({
   confirmSendAgain: z.boolean().optional(),
 });
 
+export const MarkDeliveredInputSchema = z.object({ deliveryId: RowIdSchema });
+
 export const RetryFailedInputSchema = z.object({
   filters: EventFiltersSchema,
   cursor: z

@@ -31,10 +31,14 @@ export type IntegrationDetails = {
   updatedAt: Date;
 };
 
-/** Deliveries of one UTC day, for the 7-day chart. */
-export type DeliveryDay = { day: string; delivered: number; failed: number };
+/**
+ * Deliveries of one UTC day, for the 7-day chart: `delivered` is confirmed by impact.com only, `failed` is
+ * rejected + exhausted + unknown, `awaiting` is sent but not yet processed by impact.com.
+ */
+export type DeliveryDay = { day: string; delivered: number; failed: number; awaiting: number };
 
-export type DeliveryCounts = { delivered: number; pending: number; failed: number; skipped: number };
+/** The dashboard's buckets; every delivery status lands in exactly one (find-delivery-stats). */
+export type DeliveryCounts = { delivered: number; awaiting: number; pending: number; failed: number; skipped: number };
 
 export type DeliveryStats = { lastEventAt: Date | null; last24h: DeliveryCounts; days: DeliveryDay[] };
 

@@ -1,5 +1,6 @@
 // The fake impact.com failing 30 % of conversions with 500, 5 % with 429 and 2 % answering only after
-// 3 s (finite hangs, below the portal's fixed 15 s timeout): 100 % delivered, none twice.
+// 3 s (finite hangs, below the portal's fixed 15 s timeout), and 30 % of the outcome reads that follow each
+// queued conversion with 500/503/429: 100 % delivered, none twice.
 
 import { randomBytes } from "node:crypto";
 import { checkExactlyOnce, formatExactlyOnce } from "@/scripts/drill/check-exactly-once";
@@ -7,7 +8,7 @@ import type { DrillPostgres } from "@/scripts/drill/drill-postgres";
 import type { DrillResult } from "@/scripts/drill/drill-result";
 import { createDrillWorld } from "@/scripts/drill/drill-world";
 import { paidInvoiceEvents, StripeLikeSender } from "@/scripts/drill/stripe-like-sender";
-import { impactChaosMix } from "@/testing/fakes/impact/chaos-mix";
+import { impactChaosMix, impactOutcomeReadChaos } from "@/testing/fakes/impact/chaos-mix";
 
 export async function drillImpactChaos(
   server: DrillPostgres,
@@ -20,7 +21,7 @@ export async function drillImpactChaos(
 ): Promise<DrillResult> {
   const world = await createDrillWorld(server, "impact-chaos", { logDir, retryBaseDelay: "200ms" });
   try {
-    world.impact.setChaos(impactChaosMix(7));
+    world.impact.setChaos([impactChaosMix(7), impactOutcomeReadChaos(8)]);
     const events = paidInvoiceEvents(randomBytes(3).toString("hex"), count, world.integrations);
     await new StripeLikeSender(world.portalUrl, events).run({ rate });
     const verdict = await checkExactlyOnce(world, events, { waitMs: Math.max(settleMs, 180_000) });
@@ -32,11 +33,14 @@ export async function drillImpactChaos(
         String(request.status ?? request.outcome),
         (byStatus.get(String(request.status ?? request.outcome)) ?? 0) + 1,
       );
+    const reads = world.impact.requests({ path: "/APISubmissions/", method: "GET" });
+    const failedReads = reads.filter((request) => request.injected).length;
     const { rows } = await world.db.query<{ max: number; avg: string }>(
       `SELECT max("attemptCount") AS max, avg("attemptCount")::numeric(4,2) AS avg FROM "Delivery"`,
     );
     const lines = [
       `${count} events at ${rate}/s; impact.com saw ${requests.length} conversion requests, ${injected.length} with injected failures (${[...byStatus].map(([status, n]) => `${status}×${n}`).join(", ")})`,
+      `outcome reads: ${reads.length}, ${failedReads} with injected failures`,
       `attempts per delivery: mean ${rows[0]!.avg}, max ${rows[0]!.max}`,
       ...formatExactlyOnce(verdict),
     ];

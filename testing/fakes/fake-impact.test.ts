@@ -1,6 +1,12 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeImpact, startFakeImpact } from "@/testing/fakes/fake-impact";
-import { impactChaosMix } from "@/testing/fakes/impact/chaos-mix";
+import {
+  DEFAULT_SUBMISSION_TIMING,
+  type FakeImpact,
+  type ImpactApiSubmission,
+  startFakeImpact,
+} from "@/testing/fakes/fake-impact";
+import { impactChaosMix, impactOutcomeReadChaos } from "@/testing/fakes/impact/chaos-mix";
 
 const SID = "IRbrandA0000000000000000000000001";
 const SIGN_IN_TOKEN = "sign-in-token-A";
@@ -267,5 +273,397 @@ describe("failure injection", () => {
     expect(first).toContain(429);
     fake.setChaos(null);
     expect((await postConversion(VALID_CONVERSION)).status).toBe(200);
+  });
+});
+
+async function queuedUri(response: Response): Promise<string> {
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { Status: string; QueuedUri: string };
+  expect(body.Status).toBe("QUEUED");
+  return body.QueuedUri;
+}
+
+function readSubmission(
+  uri: string,
+  options: { sid?: string; token?: string; accept?: string; signal?: AbortSignal } = {},
+) {
+  const sid = options.sid ?? SID;
+  return fetch(`${fake.url}${uri}`, {
+    headers: {
+      authorization: basic(sid, options.token ?? DELIVERY_TOKEN),
+      accept: options.accept ?? "application/json",
+    },
+    signal: options.signal,
+  });
+}
+
+async function readStatus(uri: string): Promise<ImpactApiSubmission> {
+  const response = await readSubmission(uri);
+  expect(response.status).toBe(200);
+  return (await response.json()) as ImpactApiSubmission;
+}
+
+function actionRequest(method: "PUT" | "DELETE", params: Record<string, string>) {
+  const form = new URLSearchParams(params).toString();
+  return fetch(`${fake.url}/Advertisers/${SID}/Actions${method === "DELETE" ? `?${form}` : ""}`, {
+    method,
+    headers: {
+      authorization: basic(SID, DELIVERY_TOKEN),
+      accept: "application/json",
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: method === "PUT" ? form : undefined,
+  });
+}
+
+/** Sleeps until `ms` after the submission was made, so timing assertions do not depend on request latency. */
+async function untilSinceSubmitted(submission: ImpactApiSubmission, ms: number): Promise<void> {
+  await delay(Math.max(0, Date.parse(submission.SubmissionDate) + ms - Date.now()));
+}
+
+function control(method: string, path: string, body?: unknown) {
+  return fetch(`${fake.url}/_fake${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+const PUT_PARAMS = { ActionTrackerId: "5678", OrderId: "in_1", Amount: "10.00", Reason: "OTHER" };
+const DELETE_PARAMS = { ActionTrackerId: "5678", OrderId: "in_1", Reason: "RETURNED" };
+
+describe("APISubmissions", () => {
+  it("moves Queued → In Progress → Complete with the timing, echoing what was sent", async () => {
+    fake.setSubmissionTiming({ inProgressAfterMs: 200, completeAfterMs: 600 });
+    const uri = await queuedUri(await postConversion(VALID_CONVERSION));
+    const batchId = uri.split("/").at(-1) as string;
+
+    const queued = await readStatus(uri);
+    expect(queued).toEqual({
+      BatchId: batchId,
+      SubmissionDate: expect.any(String),
+      CampaignId: "1234",
+      ActionTrackerId: "5678",
+      MediaPartnerId: "",
+      OrderId: VALID_CONVERSION.OrderId,
+      Payload: new URLSearchParams(VALID_CONVERSION).toString(),
+      Type: "Conversion",
+      Status: "Queued",
+      CompletionDate: null,
+      ErrorType: "",
+      ErrorReason: "",
+      Uri: uri,
+    });
+    await untilSinceSubmitted(queued, 300);
+    expect(await readStatus(uri)).toMatchObject({ Status: "In Progress", CompletionDate: null });
+    await untilSinceSubmitted(queued, 650);
+    const complete = await readStatus(uri);
+    expect(complete).toMatchObject({ Status: "Complete", ErrorType: "", ErrorReason: "" });
+    expect(Date.parse(complete.CompletionDate as string) - Date.parse(queued.SubmissionDate)).toBe(600);
+    expect(fake.getApiSubmission(batchId)).toEqual(complete);
+    expect(fake.submissions()).toEqual([
+      expect.objectContaining({ id: batchId, type: "Conversion", status: "Complete" }),
+    ]);
+  });
+
+  it("completes within the small default timing, and answers XML without Accept: application/json", async () => {
+    expect(DEFAULT_SUBMISSION_TIMING).toEqual({ inProgressAfterMs: 20, completeAfterMs: 50 });
+    const uri = await queuedUri(await postConversion(VALID_CONVERSION));
+    await delay(DEFAULT_SUBMISSION_TIMING.completeAfterMs + 10);
+    expect((await readStatus(uri)).Status).toBe("Complete");
+    const xml = await readSubmission(uri, { accept: "*/*" });
+    expect(xml.headers.get("content-type")).toContain("xml");
+    expect(await xml.text()).toContain("<Status>Complete</Status>");
+  });
+
+  it("names the Type after the route: Conversion, Modification (PUT /Actions), Reversal (DELETE /Actions)", async () => {
+    const conversion = await readStatus(await queuedUri(await postConversion(VALID_CONVERSION)));
+    const modification = await readStatus(await queuedUri(await actionRequest("PUT", PUT_PARAMS)));
+    const reversal = await readStatus(await queuedUri(await actionRequest("DELETE", DELETE_PARAMS)));
+    expect([conversion.Type, modification.Type, reversal.Type]).toEqual(["Conversion", "Modification", "Reversal"]);
+    expect(modification).toMatchObject({ ActionTrackerId: "5678", OrderId: "in_1", CampaignId: "" });
+    expect(modification.Payload).toBe(new URLSearchParams(PUT_PARAMS).toString());
+    expect(reversal.Payload).toBe(new URLSearchParams(DELETE_PARAMS).toString());
+    expect(fake.submissions().map((s) => [s.kind, s.type])).toEqual([
+      ["conversion", "Conversion"],
+      ["action-update", "Modification"],
+      ["action-reversal", "Reversal"],
+    ]);
+  });
+
+  it("answers 404 for an unknown id and for another account's batch; 401/403 like the other routes", async () => {
+    const uri = await queuedUri(await postConversion(VALID_CONVERSION));
+    const unknown = await readSubmission(`/Advertisers/${SID}/APISubmissions/A-00000000-0000-0000-0000-000000000000`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ Status: "ERROR", Message: expect.stringContaining("not found") });
+    const batchId = uri.split("/").at(-1) as string;
+    const otherAccount = await readSubmission(`/Advertisers/${OTHER_SID}/APISubmissions/${batchId}`, {
+      sid: OTHER_SID,
+      token: "token-B",
+    });
+    expect(otherAccount.status).toBe(404);
+
+    expect((await fetch(`${fake.url}${uri}`, { headers: { accept: "application/json" } })).status).toBe(401);
+    expect((await readSubmission(uri, { token: "wrong" })).status).toBe(401);
+    expect((await readSubmission(uri, { sid: OTHER_SID, token: "token-B" })).status).toBe(403);
+    expect((await readSubmission(uri, { token: SIGN_IN_TOKEN })).status).toBe(200);
+  });
+
+  it("records the reads without touching the conversion helpers", async () => {
+    const uri = await queuedUri(await postConversion(VALID_CONVERSION));
+    await readStatus(uri);
+    await readStatus(uri);
+    expect(fake.requests({ path: "/APISubmissions/", method: "GET" })).toHaveLength(2);
+    expect(fake.requests({ path: "Conversions" })).toHaveLength(1);
+    expect(fake.conversions()).toHaveLength(1);
+    expect(fake.actionUpdates()).toHaveLength(0);
+  });
+});
+
+describe("submission outcomes", () => {
+  const rejection = { errorType: "Validation", errorReason: "ACTIONTRACKER_NOT_FOUND" };
+
+  it("completes with ErrorType/ErrorReason for a rejected submission, still answering the send QUEUED", async () => {
+    fake.setSubmissionTiming({ inProgressAfterMs: 0, completeAfterMs: 150 });
+    const rule = fake.rejectSubmissions({ ...rejection, count: 1 });
+    expect(rule).toMatchObject({ remaining: 1, outcome: { kind: "reject", ...rejection } });
+    const rejected = await queuedUri(await postConversion(VALID_CONVERSION));
+    const fine = await queuedUri(await postConversion(VALID_CONVERSION));
+
+    const inProgress = await readStatus(rejected);
+    expect(inProgress).toMatchObject({ Status: "In Progress", ErrorType: "", ErrorReason: "" });
+    await untilSinceSubmitted(inProgress, 200);
+    expect(await readStatus(rejected)).toMatchObject({
+      Status: "Complete",
+      CompletionDate: expect.any(String),
+      ErrorType: "Validation",
+      ErrorReason: "ACTIONTRACKER_NOT_FOUND",
+    });
+    expect(await readStatus(fine)).toMatchObject({ Status: "Complete", ErrorType: "", ErrorReason: "" });
+    expect(fake.submissions()[0]?.ruleId).toBe(rule.id);
+  });
+
+  it("rejects only what `when` matches, every match when count is absent", async () => {
+    fake.setSubmissionTiming({ inProgressAfterMs: 0, completeAfterMs: 0 });
+    fake.rejectSubmissions({ ...rejection, when: { actionTrackerId: "9999" } });
+    fake.rejectSubmissions({
+      errorType: "Contract Error",
+      errorReason: "CONTRACT_NOT_FOUND",
+      when: { orderIdIncludes: "cs_" },
+    });
+    fake.rejectSubmissions({ errorType: "Validation", errorReason: "ACTION_LOCKED", when: { type: "Reversal" } });
+
+    const reasons: string[] = [];
+    const read = async (response: Response) => reasons.push((await readStatus(await queuedUri(response))).ErrorReason);
+    await read(await postConversion(VALID_CONVERSION));
+    await read(await postConversion({ ...VALID_CONVERSION, EventTypeId: "9999" }));
+    await read(await postConversion({ ...VALID_CONVERSION, EventTypeId: "9999" }));
+    await read(await postConversion({ ...VALID_CONVERSION, OrderId: "cs_test_1" }));
+    await read(await actionRequest("PUT", PUT_PARAMS));
+    await read(await actionRequest("DELETE", DELETE_PARAMS));
+    expect(reasons).toEqual([
+      "",
+      "ACTIONTRACKER_NOT_FOUND",
+      "ACTIONTRACKER_NOT_FOUND",
+      "CONTRACT_NOT_FOUND",
+      "",
+      "ACTION_LOCKED",
+    ]);
+  });
+
+  it("stops after `count` matches", async () => {
+    fake.setSubmissionTiming({ inProgressAfterMs: 0, completeAfterMs: 0 });
+    fake.rejectSubmissions({ ...rejection, when: { type: "Conversion" }, count: 2 });
+    const types: string[] = [];
+    for (let i = 0; i < 3; i++)
+      types.push((await readStatus(await queuedUri(await postConversion(VALID_CONVERSION)))).ErrorType);
+    expect(types).toEqual(["Validation", "Validation", ""]);
+    expect(() => fake.rejectSubmissions({ ...rejection, count: 0 })).toThrow(/count/);
+  });
+
+  it("leaves stalled submissions In Progress: by rule for some, by completeAfterMs: Infinity for all", async () => {
+    fake.setSubmissionTiming({ inProgressAfterMs: 0, completeAfterMs: 30 });
+    fake.stallSubmissions({ when: { orderIdIncludes: "stuck" } });
+    const stuck = await queuedUri(await postConversion({ ...VALID_CONVERSION, OrderId: "in_stuck_1" }));
+    const moving = await queuedUri(await postConversion(VALID_CONVERSION));
+    await delay(60);
+    expect((await readStatus(stuck)).Status).toBe("In Progress");
+    expect((await readStatus(moving)).Status).toBe("Complete");
+
+    expect(fake.setSubmissionTiming({ completeAfterMs: Infinity })).toEqual({
+      inProgressAfterMs: 0,
+      completeAfterMs: Infinity,
+    });
+    const never = await queuedUri(await postConversion(VALID_CONVERSION));
+    await delay(60);
+    expect(await readStatus(never)).toMatchObject({ Status: "In Progress", CompletionDate: null });
+    // Earlier submissions keep the timing they were queued with.
+    expect((await readStatus(moving)).Status).toBe("Complete");
+    expect(() => fake.setSubmissionTiming({ inProgressAfterMs: 100, completeAfterMs: 50 })).toThrow(/completeAfterMs/);
+  });
+
+  it("takes its timing from the start-up option, and returns to it on reset", async () => {
+    const slow = await startFakeImpact({
+      accounts: [{ sid: SID, authTokens: [DELIVERY_TOKEN] }],
+      submissionTiming: { completeAfterMs: Infinity },
+    });
+    try {
+      const timing = async () => (await fetch(`${slow.url}/_fake/submission-timing`)).json();
+      expect(await timing()).toEqual({ inProgressAfterMs: 20, completeAfterMs: null });
+      expect(slow.setSubmissionTiming({ completeAfterMs: 10 })).toEqual({ inProgressAfterMs: 10, completeAfterMs: 10 });
+      await slow.reset();
+      expect(await timing()).toEqual({ inProgressAfterMs: 20, completeAfterMs: null });
+    } finally {
+      await slow.close();
+    }
+    await expect(startFakeImpact({ submissionTiming: { inProgressAfterMs: -1 } })).rejects.toThrow(/inProgressAfterMs/);
+  });
+
+  it("reset clears submissions, rules and timing", async () => {
+    fake.setSubmissionTiming({ inProgressAfterMs: 0, completeAfterMs: Infinity });
+    fake.rejectSubmissions(rejection);
+    fake.stallSubmissions();
+    const uri = await queuedUri(await postConversion(VALID_CONVERSION));
+    await fake.reset();
+    expect(fake.submissions()).toEqual([]);
+    expect(await (await control("GET", "/submission-rules")).json()).toEqual([]);
+    expect((await readSubmission(uri)).status).toBe(404);
+    const fresh = await readStatus(await queuedUri(await postConversion(VALID_CONVERSION)));
+    await untilSinceSubmitted(fresh, DEFAULT_SUBMISSION_TIMING.completeAfterMs + 10);
+    expect(await readStatus(fresh.Uri)).toMatchObject({ Status: "Complete", ErrorType: "" });
+  });
+});
+
+describe("submission control routes over HTTP", () => {
+  it("sets timing (null: never), adds, lists and clears reject and stall rules, lists submissions", async () => {
+    const timing = await control("POST", "/submission-timing", { inProgressAfterMs: 0, completeAfterMs: null });
+    expect(await timing.json()).toEqual({ inProgressAfterMs: 0, completeAfterMs: null });
+    const never = await queuedUri(await postConversion(VALID_CONVERSION));
+    await delay(30);
+    expect((await readStatus(never)).Status).toBe("In Progress");
+    expect(await (await control("POST", "/submission-timing", { completeAfterMs: 0 })).json()).toEqual({
+      inProgressAfterMs: 0,
+      completeAfterMs: 0,
+    });
+
+    const added = await control("POST", "/submission-rules", {
+      kind: "reject",
+      errorType: "Validation",
+      errorReason: "CAMPAIGN_NOT_FOUND",
+      when: { type: "Conversion", orderIdIncludes: "in_" },
+      count: 1,
+    });
+    expect(await added.json()).toMatchObject({ id: expect.any(String), remaining: 1 });
+    await control("POST", "/submission-rules", { kind: "stall", when: { actionTrackerId: "4242" } });
+    expect(await (await control("GET", "/submission-rules")).json()).toEqual([
+      expect.objectContaining({
+        outcome: { kind: "reject", errorType: "Validation", errorReason: "CAMPAIGN_NOT_FOUND" },
+      }),
+      expect.objectContaining({ outcome: { kind: "stall" }, remaining: null, when: { actionTrackerId: "4242" } }),
+    ]);
+    const rejected = await queuedUri(await postConversion(VALID_CONVERSION));
+    const stalled = await queuedUri(await postConversion({ ...VALID_CONVERSION, EventTypeId: "4242" }));
+    expect(await readStatus(rejected)).toMatchObject({ Status: "Complete", ErrorReason: "CAMPAIGN_NOT_FOUND" });
+    expect((await readStatus(stalled)).Status).toBe("In Progress");
+
+    const listed = (await (await control("GET", "/submissions")).json()) as Array<{
+      status: string;
+      completeAt: unknown;
+    }>;
+    expect(listed.map((s) => [s.status, s.completeAt])).toEqual([
+      ["In Progress", null],
+      ["Complete", expect.any(Number)],
+      ["In Progress", null],
+    ]);
+
+    expect((await control("DELETE", "/submission-rules")).status).toBe(200);
+    expect(await (await control("GET", "/submission-rules")).json()).toEqual([]);
+  });
+
+  it("reports bad control input as 400 with the reason", async () => {
+    const cases: Array<[string, unknown, RegExp]> = [
+      ["/submission-timing", { completeAfterMs: "soon" }, /number or null/],
+      ["/submission-timing", { inProgressAfterMs: 100, completeAfterMs: 10 }, /completeAfterMs/],
+      ["/submission-rules", { kind: "explode" }, /reject or stall/],
+      ["/submission-rules", { kind: "reject", errorType: "Validation" }, /errorReason/],
+      ["/submission-rules", { kind: "stall", when: { type: "Refund" } }, /when.type/],
+      ["/submission-rules", { kind: "stall", count: -1 }, /count/],
+    ];
+    for (const [path, body, message] of cases) {
+      const response = await control("POST", path, body);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
+    }
+  });
+
+  it("sets several chaos configs from an array body", async () => {
+    const read = await queuedUri(await postConversion(VALID_CONVERSION));
+    const response = await control("POST", "/chaos", [
+      { seed: 1, path: "/Conversions", outcomes: [{ probability: 1, action: { kind: "error", status: 502 } }] },
+      {
+        seed: 2,
+        method: "GET",
+        pathRegex: "/APISubmissions/",
+        outcomes: [{ probability: 1, action: { kind: "error", status: 503 } }],
+      },
+    ]);
+    expect(((await response.json()) as { chaos: unknown[] }).chaos).toHaveLength(2);
+    expect((await postConversion(VALID_CONVERSION)).status).toBe(502);
+    expect((await readSubmission(read)).status).toBe(503);
+    expect((await companyInformation(SID, SIGN_IN_TOKEN)).status).toBe(200);
+    await control("DELETE", "/chaos");
+    expect((await readSubmission(read)).status).toBe(200);
+  });
+});
+
+describe("failure injection on outcome reads", () => {
+  it("fails the next N reads, rate-limits and hangs them, leaving conversions alone", async () => {
+    const uri = await queuedUri(await postConversion(VALID_CONVERSION));
+    fake.failNext({ method: "GET", path: "/APISubmissions", count: 2, action: { kind: "error", status: 503 } });
+    expect((await postConversion(VALID_CONVERSION)).status).toBe(200);
+    expect((await readSubmission(uri)).status).toBe(503);
+    expect((await readSubmission(uri)).status).toBe(503);
+    expect((await readSubmission(uri)).status).toBe(200);
+
+    fake.failNext({ path: "/APISubmissions", action: { kind: "rate-limit", resetSeconds: 7 } });
+    const limited = await readSubmission(uri);
+    expect([limited.status, limited.headers.get("x-ratelimit-reset")]).toEqual([429, "7"]);
+
+    fake.failNext({ path: "/APISubmissions", action: { kind: "hang" } });
+    await expect(readSubmission(uri, { signal: AbortSignal.timeout(150) })).rejects.toThrow();
+    expect(fake.requests({ path: "/APISubmissions" }).map((r) => [r.status, r.injected !== undefined])).toEqual([
+      [503, true],
+      [503, true],
+      [200, false],
+      [429, true],
+      [null, true],
+    ]);
+  });
+
+  it("runs two chaos configs side by side: conversion failures unchanged by the reads between them", async () => {
+    const conversionsOnly = async (interleaveReads: boolean) => {
+      await fake.reset();
+      const uri = await queuedUri(await postConversion(VALID_CONVERSION));
+      fake.setChaos(
+        interleaveReads
+          ? [impactChaosMix(42, { hangMs: 1 }), impactOutcomeReadChaos(9)]
+          : impactChaosMix(42, { hangMs: 1 }),
+      );
+      const conversions: number[] = [];
+      const reads: number[] = [];
+      for (let i = 0; i < 150; i++) {
+        conversions.push((await postConversion(VALID_CONVERSION)).status);
+        if (interleaveReads) for (let j = 0; j < 2; j++) reads.push((await readSubmission(uri)).status);
+      }
+      return { conversions, reads };
+    };
+    const alone = await conversionsOnly(false);
+    const together = await conversionsOnly(true);
+    expect(together.conversions).toEqual(alone.conversions);
+    expect(new Set(together.reads)).toEqual(new Set([200, 500, 503, 429]));
+    const failedReads = together.reads.filter((status) => status !== 200).length;
+    expect(failedReads).toBeGreaterThan(60);
+    expect(failedReads).toBeLessThan(120);
+    expect((await conversionsOnly(true)).reads).toEqual(together.reads);
   });
 });

@@ -31,6 +31,7 @@ export async function findAuditLogs({
       targetType: true,
       targetId: true,
       details: true,
+      actor: true,
       staffUser: { select: { email: true } },
     },
   });
@@ -44,7 +45,8 @@ export async function findAuditLogs({
   return rows.map((row) => ({
     id: row.id,
     createdAt: row.createdAt,
-    staffEmail: row.staffUser.email,
+    // A brand acting on its own account is named by the account column; staff by their email.
+    staffEmail: row.staffUser?.email ?? (row.actor === "brand" ? "the brand itself" : "(removed staff member)"),
     action: row.action,
     account: row.accountId
       ? (names.get(row.accountId) ?? { id: row.accountId, companyName: "(deleted account)" })

@@ -1,11 +1,16 @@
 // One attempt at one delivery — the work both runners share (SPEC §6): prepare the
-// request (Stripe reads), send it to impact.com, classify the answer, record it.
+// request (Stripe reads), send it to impact.com, classify the answer, record it. A delivery impact.com
+// has queued (`sent`) is followed instead: its attempt is a read of the submission's outcome (§6a).
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { getEnv } from "@/lib/env";
 import { type ImpactRequest, recordedImpactRequest, sendImpactRequest } from "@/lib/impact/send-impact-request";
+import { submissionPathOf } from "@/lib/impact/submission-uri";
+import type { AttemptOutcome } from "@/lib/server/deliveries/attempt-outcome";
 import { retryDelayMs } from "@/lib/server/deliveries/backoff";
 import { beginImpactAttempt, UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
 import { classifyExchange } from "@/lib/server/deliveries/classify-exchange";
+import { followSubmission, nextReadDelayMs } from "@/lib/server/deliveries/follow-submission";
+import { reserveImpactRequest } from "@/lib/server/deliveries/impact-budget";
 import { type DeliveryWork, loadDeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
 import { type Preparation, prepareImpactRequest } from "@/lib/server/deliveries/prepare-impact-request";
 import {
@@ -14,21 +19,6 @@ import {
   recordAttemptOutcome,
 } from "@/lib/server/deliveries/record-attempt-outcome";
 import { retryUntil } from "@/lib/server/deliveries/retry-until";
-
-export type AttemptOutcome =
-  | {
-      status: "delivered" | "skipped" | "exhausted";
-      reason?: string /** impact.com refused for good (4xx). */;
-      isRejected?: boolean;
-    }
-  | {
-      status: "retrying";
-      nextAttemptAt: Date;
-      reason: string /** impact.com asked us to wait (429). */;
-      isRateLimited: boolean;
-    }
-  | { status: "waiting"; nextAttemptAt: Date; reason: string }
-  | { status: "not-attempted"; reason: string };
 
 type Runner = AttemptRecord["runner"];
 type Decision = OutcomeUpdate & { outcome: AttemptOutcome };
@@ -66,6 +56,22 @@ function retryOrExhaust(
   };
 }
 
+/**
+ * Changes to actions (/Actions) draw on IMPACT_HOURLY_BUDGET like outcome reads; over it, the change
+ * waits for the next hour. New conversions never wait for the budget.
+ */
+async function holdForBudget<P extends Awaited<ReturnType<typeof prepare>>>(work: DeliveryWork, preparation: P) {
+  if (preparation.kind !== "send" || work.kind !== "modification") return preparation;
+  const grant = await reserveImpactRequest(work.integration.account.impactSid);
+  if (grant.isGranted) return preparation;
+  return {
+    kind: "wait" as const,
+    until: grant.nextWindowAt,
+    reason: "waiting for next hour's IMPACT_HOURLY_BUDGET to change the action",
+    facts: preparation.facts,
+  };
+}
+
 async function prepare(work: DeliveryWork): Promise<Preparation | { kind: "stripe-error"; error: string }> {
   try {
     return await prepareImpactRequest(work);
@@ -80,12 +86,43 @@ function holdUnknownConversion(work: DeliveryWork, startedAt: Date): Decision {
     `${UNKNOWN_OUTCOME_ERROR} (attempt started ${startedAt.toISOString()}). impact.com may already have order ` +
     `${work.orderId ?? "?"}: check it there, and use "Send again" only if it is missing.`;
   return {
-    status: "exhausted",
+    status: "unknown",
     dueAt: null,
     lastError: reason,
     countsAsAttempt: true,
     closesUnfinished: true,
-    outcome: { status: "exhausted", reason, isRejected: true },
+    outcome: { status: "unknown", reason },
+  };
+}
+
+/**
+ * impact.com queued it: `sent`, and the first outcome read falls due after IMPACT_POLL_DELAY. A QueuedUri
+ * that is not one of this account's submissions is never followed (credentials would go with the read):
+ * the delivery's outcome is then unknown, for a person to check.
+ */
+function queuedDecision(work: DeliveryWork, queuedUri: string | undefined): Decision {
+  const path = submissionPathOf(queuedUri, work.integration.account.impactSid);
+  if (!path) {
+    const reason =
+      `impact.com queued order ${work.orderId ?? "?"} but its QueuedUri ${JSON.stringify(queuedUri ?? null).slice(0, 200)} ` +
+      "is not a submission of this account, so its outcome cannot be read: check the order in impact.com.";
+    return {
+      status: "unknown",
+      dueAt: null,
+      lastError: reason,
+      countsAsAttempt: true,
+      outcome: { status: "unknown", reason },
+    };
+  }
+  const nextAttemptAt = new Date(Date.now() + nextReadDelayMs(0));
+  return {
+    status: "sent",
+    dueAt: nextAttemptAt,
+    lastError: null,
+    queuedUri: path,
+    sentAt: new Date(),
+    countsAsAttempt: true,
+    outcome: { status: "sent", nextAttemptAt },
   };
 }
 
@@ -137,32 +174,20 @@ async function sendAndClassify(
   const verdict = classifyExchange(exchange, Date.now());
   const facts = preparation.facts;
   const closesUnfinished = begun.hasUnfinished;
-  if (verdict.kind === "delivered") {
-    return {
-      attempt,
-      update: {
-        status: "delivered",
-        dueAt: null,
-        lastError: null,
-        queuedUri: verdict.queuedUri,
-        facts,
-        countsAsAttempt: true,
-        closesUnfinished,
-        outcome: { status: "delivered" },
-      },
-    };
+  if (verdict.kind === "queued") {
+    return { attempt, update: { ...queuedDecision(work, verdict.queuedUri), facts, closesUnfinished } };
   }
   if (verdict.kind === "reject") {
     return {
       attempt,
       update: {
-        status: "exhausted",
+        status: "rejected",
         dueAt: null,
         lastError: verdict.reason,
         facts,
         countsAsAttempt: true,
         closesUnfinished,
-        outcome: { status: "exhausted", reason: verdict.reason, isRejected: true },
+        outcome: { status: "rejected", reason: verdict.reason },
       },
     };
   }
@@ -182,11 +207,12 @@ export async function attemptDelivery(
   options: { impactTimeoutMs?: number } = {},
 ): Promise<AttemptOutcome> {
   const work = await loadDeliveryWork(deliveryId);
+  if (work?.status === "sent") return followSubmission(work, leaseToken, runner, options);
   if (!work || !["pending", "retrying"].includes(work.status)) {
     return { status: "not-attempted", reason: work ? `delivery is already ${work.status}` : "delivery not found" };
   }
   const startedAt = new Date();
-  const preparation = await prepare(work);
+  const preparation = await holdForBudget(work, await prepare(work));
   let update: Decision;
   let attempt: AttemptRecord | undefined;
   if (preparation.kind === "stripe-error") {
@@ -224,7 +250,7 @@ export async function attemptDelivery(
       dueAt: null,
       lastError: preparation.reason,
       countsAsAttempt: false,
-      outcome: { status: "exhausted", reason: preparation.reason, isRejected: true },
+      outcome: { status: "exhausted", reason: preparation.reason },
     };
   } else {
     const sent = await sendAndClassify(work, leaseToken, runner, preparation, {

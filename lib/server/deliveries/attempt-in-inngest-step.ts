@@ -1,7 +1,8 @@
 // One claimed, recorded attempt inside an Inngest step, and what its outcome tells Inngest: return
-// (final or waiting), NonRetriableError (rejected for good), RetryAfterError (rate limited, or
-// leased elsewhere) or Error (retry with Inngest's backoff). Shared by both Inngest functions.
+// (final, waiting, or sent: follow it), NonRetriableError (rejected for good), RetryAfterError (rate
+// limited, or leased elsewhere) or Error (retry with Inngest's backoff). Shared by both Inngest functions.
 import { NonRetriableError, RetryAfterError } from "inngest";
+import { ACTIVE_DELIVERY_STATUSES } from "@/lib/server/deliveries/active-statuses";
 import { attemptDelivery } from "@/lib/server/deliveries/attempt-delivery";
 import { toDurationString } from "@/lib/server/deliveries/backoff";
 import { claimDelivery } from "@/lib/server/deliveries/claim-delivery";
@@ -9,25 +10,30 @@ import { loadDeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
 import { markDeliveryExhausted } from "@/lib/server/deliveries/mark-delivery-exhausted";
 
 /**
- * DELIVERY_MAX_ATTEMPTS (default 15) − 1, within Inngest's maximum of 20. A constant because function
+ * DELIVERY_MAX_ATTEMPTS (default 20) − 1, within Inngest's maximum of 20. A constant because function
  * options are read when the module loads, and getEnv() must not run then (`next build` has no runtime
  * configuration). Our own attempt count still decides exhaustion: with a lower DELIVERY_MAX_ATTEMPTS
  * the step returns `exhausted` before Inngest gives up.
  */
-export const DELIVERY_RETRIES = 14;
+export const DELIVERY_RETRIES = 19;
 
 /** Another worker holds the lease (at most LEASE_MS); look again soon rather than wait it out. */
 const LEASE_BUSY_RETRY = "30s";
 
 /** A step's answer is JSON: dates travel as ISO strings. */
 export type AttemptSummary =
-  | { deliveryId: string; status: "delivered" | "skipped" | "exhausted" | "not-attempted"; reason?: string }
-  | { deliveryId: string; status: "waiting"; nextAttemptAt: string; reason: string };
+  | {
+      deliveryId: string;
+      status: "delivered" | "skipped" | "exhausted" | "unknown" | "not-attempted";
+      reason?: string;
+    }
+  /** `sent`: queued at impact.com, read its outcome at nextAttemptAt (SPEC §6a). */
+  | { deliveryId: string; status: "waiting" | "sent"; nextAttemptAt: string; reason: string };
 
 /** Nothing was attempted: final when the delivery is, else someone else is on it and we come back. */
 async function settleUnattempted(deliveryId: string, reason?: string): Promise<AttemptSummary> {
   const work = await loadDeliveryWork(deliveryId);
-  if (work && (work.status === "pending" || work.status === "retrying")) {
+  if (work && ACTIVE_DELIVERY_STATUSES.includes(work.status)) {
     throw new RetryAfterError(`delivery ${deliveryId} is being attempted by another worker`, LEASE_BUSY_RETRY);
   }
   return {
@@ -49,10 +55,19 @@ export async function attemptInStep(deliveryId: string): Promise<AttemptSummary>
   switch (outcome.status) {
     case "delivered":
     case "skipped":
-      return { deliveryId, status: outcome.status, reason: outcome.reason };
     case "exhausted":
-      if (outcome.isRejected) throw new NonRetriableError(outcome.reason ?? "impact.com rejected the request");
-      return { deliveryId, status: "exhausted", reason: outcome.reason };
+    case "unknown":
+      return { deliveryId, status: outcome.status, reason: outcome.reason };
+    case "rejected":
+      // Final, and shown as a failed run in Inngest too; onFailure leaves a rejected delivery as it is.
+      throw new NonRetriableError(outcome.reason ?? "impact.com rejected the request");
+    case "sent":
+      return {
+        deliveryId,
+        status: "sent",
+        nextAttemptAt: outcome.nextAttemptAt.toISOString(),
+        reason: "queued at impact.com: reading its outcome",
+      };
     case "retrying":
       if (outcome.isRateLimited) {
         throw new RetryAfterError(outcome.reason, toDurationString(outcome.nextAttemptAt.getTime() - Date.now()));

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
+import { ACTIVE_DELIVERY_STATUSES } from "@/lib/server/deliveries/active-statuses";
 
 /** Long enough for the slowest attempt (Stripe reads with retries, then impact.com's timeout). */
 export const LEASE_MS = 5 * 60_000;
@@ -13,7 +14,7 @@ export async function claimDelivery(deliveryId: string): Promise<string | null> 
   const claimed = await prisma.delivery.updateMany({
     where: {
       id: deliveryId,
-      status: { in: ["pending", "retrying"] },
+      status: { in: ACTIVE_DELIVERY_STATUSES },
       OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }],
     },
     data: { leaseToken, leaseUntil: new Date(Date.now() + LEASE_MS) },

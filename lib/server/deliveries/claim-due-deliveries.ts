@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
+import { ACTIVE_DELIVERY_STATUSES } from "@/lib/server/deliveries/active-statuses";
 import { LEASE_MS } from "@/lib/server/deliveries/claim-delivery";
 
 export type ClaimedDelivery = { id: string; leaseToken: string };
@@ -16,7 +17,7 @@ export async function claimDueDeliveries(limit: number, tokenPrefix = ""): Promi
     UPDATE "Delivery" SET "leaseToken" = ${leaseToken}, "leaseUntil" = now() + ${`${LEASE_MS} milliseconds`}::interval
     WHERE id IN (
       SELECT id FROM "Delivery"
-      WHERE "dueAt" <= now() AND status IN ('pending', 'retrying')
+      WHERE "dueAt" <= now() AND status IN ('pending', 'retrying', 'sent') -- ACTIVE_DELIVERY_STATUSES
         AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
       ORDER BY "dueAt"
       LIMIT ${limit}
@@ -31,7 +32,7 @@ export async function findNextDueAt(): Promise<Date | null> {
   const next = await prisma.delivery.findFirst({
     // Rows being attempted right now are due but not claimable: counting them would make the loop spin.
     where: {
-      status: { in: ["pending", "retrying"] },
+      status: { in: ACTIVE_DELIVERY_STATUSES },
       dueAt: { not: null },
       OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }],
     },

@@ -16,7 +16,7 @@ describe("classifyExchange", () => {
     expect(
       classifyExchange(exchange(200, '{"Status":"QUEUED","QueuedUri":"/Advertisers/IR1/APISubmissions/A-1"}'), 0),
     ).toEqual({
-      kind: "delivered",
+      kind: "queued",
       queuedUri: "/Advertisers/IR1/APISubmissions/A-1",
     });
   });

@@ -5,7 +5,8 @@ import type { ImpactExchange } from "@/lib/impact/send-impact-request";
 import { rateLimitDelayMs } from "@/lib/server/deliveries/backoff";
 
 export type Verdict =
-  | { kind: "delivered"; queuedUri?: string }
+  /** Accepted for processing (QUEUED): not yet delivered, its outcome is read later (SPEC §6a). */
+  | { kind: "queued"; queuedUri?: string }
   | {
       kind: "retry";
       reason: string;
@@ -37,7 +38,7 @@ export function classifyExchange(exchange: ImpactExchange, now: number): Verdict
   if (status >= 200 && status < 300) {
     if (answer?.Status?.toUpperCase() === "ERROR")
       return { kind: "reject", reason: `impact.com answered ERROR${detail}` };
-    return { kind: "delivered", queuedUri: answer?.QueuedUri };
+    return { kind: "queued", queuedUri: answer?.QueuedUri };
   }
   if (status === 429) {
     const delayMs = exchange.headers ? rateLimitDelayMs(exchange.headers, now) : undefined;

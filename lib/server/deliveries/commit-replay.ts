@@ -6,15 +6,25 @@ import { accountCondition, type EventScope } from "@/lib/server/events/event-sco
 import type { DeliveryStatusName } from "@/lib/views/event-view";
 
 export type ReplayCommit =
-  | { isReplayed: true; accountId: string; delivery: EnqueuedDelivery }
+  | { isReplayed: true; accountId: string; delivery: EnqueuedDelivery; previousStatus: DeliveryStatusName }
   | { isReplayed: false; accountId: string; status: DeliveryStatusName };
+
+/** Why a replay of a conversion impact.com has, or may have, needs a person's "Send again". */
+function sendAgainConflict(status: DeliveryStatusName): AppError {
+  const state = status === "unknown" ? "may already be at impact.com (outcome unknown)" : "already reached impact.com";
+  return new AppError(
+    "CONFLICT",
+    `This delivery ${state}. ${SEND_AGAIN_WARNING} Confirm with "Send again" to do it anyway.`,
+  );
+}
 
 /**
  * The database half of a replay, inside the caller's transaction: the delivery starts over as a new
- * generation (pending, due now, no attempts, no lease) and its event shows `pending` again. The
- * update only applies if the row is still what we read (status, generation, no live lease), so of
- * two concurrent replays exactly one wins and the other is a no-op — a double click never sends
- * twice. The caller hands `delivery` to the job runner after commit.
+ * generation (pending, due now, no attempts, no lease, nothing left of the previous submission's
+ * outcome) and its event shows `pending` again. The update only applies if the row is still what we
+ * read (status, generation, no live lease), so of two concurrent replays exactly one wins and the
+ * other is a no-op — a double click never sends twice. The caller hands `delivery` to the job runner
+ * after commit.
  */
 export async function commitReplay(
   scope: EventScope,
@@ -31,25 +41,17 @@ export async function commitReplay(
       generation: true,
       leaseUntil: true,
       skipReason: true,
-      lastError: true,
       accountId: true,
       stripeEventId: true,
     },
   });
   if (!current) throw new AppError("NOT_FOUND", "No such delivery in this account.");
-  const rule = replayRuleOf(current.status, current.lastError);
+  const rule = replayRuleOf(current.status);
   if (rule.kind === "queued") return { isReplayed: false, accountId: current.accountId, status: current.status };
   if (rule.kind === "refused") {
     throw new AppError("CONFLICT", current.skipReason ? `${rule.reason} Reason: ${current.skipReason}` : rule.reason);
   }
-  if (rule.kind === "confirm" && !confirmSendAgain) {
-    const state =
-      current.status === "delivered" ? "already reached impact.com" : "may already be at impact.com (outcome unknown)";
-    throw new AppError(
-      "CONFLICT",
-      `This delivery ${state}. ${SEND_AGAIN_WARNING} Confirm with "Send again" to do it anyway.`,
-    );
-  }
+  if (rule.kind === "confirm" && !confirmSendAgain) throw sendAgainConflict(current.status);
   const now = new Date();
   if (current.leaseUntil && current.leaseUntil > now) {
     // A worker is sending it right now; taking its lease away could send the same conversion twice.
@@ -70,6 +72,12 @@ export async function commitReplay(
       lastError: null,
       leaseToken: null,
       leaseUntil: null,
+      // The previous submission's outcome belongs to the previous generation: the new one is followed afresh.
+      queuedUri: null,
+      sentAt: null,
+      outcomeReads: 0,
+      impactErrorType: null,
+      impactErrorReason: null,
     },
     select: { id: true, kind: true, dueAt: true, generation: true },
   });
@@ -83,6 +91,7 @@ export async function commitReplay(
   return {
     isReplayed: true,
     accountId: current.accountId,
+    previousStatus: current.status,
     delivery: { id: replayed.id, kind: replayed.kind, dueAt: replayed.dueAt ?? now, generation: replayed.generation },
   };
 }

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { EnqueuedDelivery } from "@/lib/jobs/job-runner";
+import { ACTIVE_DELIVERY_STATUSES } from "@/lib/server/deliveries/active-statuses";
 
 /** How long past due a delivery may sit before the Inngest sweeper hands it over again. */
 export const STALE_AFTER_MS = 10 * 60_000;
@@ -11,7 +12,7 @@ export const STALE_AFTER_MS = 10 * 60_000;
 export async function findStaleDeliveries(limit = 500, now = new Date()): Promise<EnqueuedDelivery[]> {
   const rows = await prisma.delivery.findMany({
     where: {
-      status: { in: ["pending", "retrying"] },
+      status: { in: ACTIVE_DELIVERY_STATUSES },
       dueAt: { lt: new Date(now.getTime() - STALE_AFTER_MS) },
       OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
     },

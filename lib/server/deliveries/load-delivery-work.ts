@@ -12,6 +12,9 @@ export async function loadDeliveryWork(deliveryId: string) {
       eventTypeId: true,
       attemptCount: true,
       generation: true,
+      queuedUri: true,
+      sentAt: true,
+      outcomeReads: true,
       integrationId: true,
       stripeEvent: { select: { stripeEventId: true, stripeCreatedAt: true, payload: true } },
       integration: {

@@ -6,6 +6,12 @@ import { claimDueDeliveries } from "@/lib/server/deliveries/claim-due-deliveries
 import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
+import {
+  drainToOutcome,
+  fastForwardOutcomeReads,
+  fastForwardSends,
+  parkActiveDeliveries,
+} from "@/testing/db/fast-forward";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import { buildCustomer } from "@/testing/stripe/builders/customer";
 import { buildEvent } from "@/testing/stripe/builders/event";
@@ -13,18 +19,16 @@ import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
 beforeAll(() => {
   process.env.DELIVERY_MAX_ATTEMPTS = "3";
+  // Outcome reads fall due 100 ms after a send: drain() returns with the delivery still `sent`.
+  process.env.IMPACT_POLL_DELAY = "100ms";
 });
-const fakes = useFakes();
+// impact.com completes each submission at once, so one read settles it.
+const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } });
 
 const worker = new LocalWorker({ impactTimeoutMs: 300 });
 const IMPACT_TOKEN = "delivery-token-123";
 
-beforeEach(async () => {
-  await prisma.delivery.updateMany({
-    where: { status: { in: ["pending", "retrying"] } },
-    data: { status: "skipped", dueAt: null },
-  });
-});
+beforeEach(parkActiveDeliveries);
 
 async function paidInvoiceDelivery() {
   const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
@@ -47,16 +51,18 @@ async function paidInvoiceDelivery() {
   return { deliveryId: stored.deliveries[0]!.id, invoice, account };
 }
 
-/** Time passes: whatever is scheduled falls due now. */
-const fastForward = () =>
-  prisma.delivery.updateMany({ where: { status: { in: ["pending", "retrying"] } }, data: { dueAt: new Date() } });
+const fastForward = fastForwardSends;
 const deliveryRow = (id: string) =>
   prisma.delivery.findUniqueOrThrow({ where: { id }, include: { attempts: { orderBy: { number: "asc" } } } });
 
 describe("local worker", () => {
-  it("delivers a conversion once, recording the attempt and the QueuedUri", async () => {
+  it("delivers a conversion once, recording the attempt and the QueuedUri, and confirms it with impact.com", async () => {
     const { deliveryId, invoice, account } = await paidInvoiceDelivery();
 
+    expect(await worker.drain()).toBe(1);
+    // Queued is not delivered: the portal reads the submission's outcome first (SPEC §6a).
+    expect(await deliveryRow(deliveryId)).toMatchObject({ status: "sent", attemptCount: 1, outcomeReads: 0 });
+    await fastForwardOutcomeReads();
     expect(await worker.drain()).toBe(1);
 
     const [conversion] = fakes.impact.conversions();
@@ -74,6 +80,7 @@ describe("local worker", () => {
     expect(delivery).toMatchObject({
       status: "delivered",
       attemptCount: 1,
+      outcomeReads: 1,
       dueAt: null,
       leaseToken: null,
       lastStatusCode: 200,
@@ -92,6 +99,8 @@ describe("local worker", () => {
       responseStatus: 200,
     });
     expect(delivery.attempts[0]!.requestBody).toContain(`OrderId=${invoice.id}`);
+    expect(delivery.attempts[1]).toMatchObject({ number: 1, requestMethod: "GET", responseStatus: 200 });
+    expect(delivery.attempts[1]!.requestUrl).toContain(delivery.queuedUri);
     expect(await worker.drain()).toBe(0);
     expect(fakes.impact.conversions()).toHaveLength(1);
   });
@@ -112,7 +121,7 @@ describe("local worker", () => {
 
     expect(await worker.drain()).toBe(0); // not due yet
     await fastForward();
-    await worker.drain();
+    await drainToOutcome(worker);
     expect(await deliveryRow(deliveryId)).toMatchObject({ status: "delivered", attemptCount: 2 });
     expect(fakes.impact.conversions()).toHaveLength(1);
   });
@@ -137,7 +146,7 @@ describe("local worker", () => {
     expect(delivery.attempts[0]!.error).toBe("timed out after 300 ms");
   });
 
-  it("does not retry a 400 validation answer", async () => {
+  it("does not retry a 400 validation answer: impact.com rejected it", async () => {
     const { deliveryId } = await paidInvoiceDelivery();
     fakes.impact.failNext({
       path: "Conversions",
@@ -147,7 +156,7 @@ describe("local worker", () => {
     await fastForward();
     expect(await worker.drain()).toBe(0);
     const delivery = await deliveryRow(deliveryId);
-    expect(delivery).toMatchObject({ status: "exhausted", attemptCount: 1, dueAt: null, lastStatusCode: 400 });
+    expect(delivery).toMatchObject({ status: "rejected", attemptCount: 1, dueAt: null, lastStatusCode: 400 });
     expect(delivery.lastError).toMatch(/rejected the request \(400\).*Invalid EventTypeId/);
   });
 
@@ -175,6 +184,7 @@ describe("local worker", () => {
 
     await prisma.delivery.update({ where: { id: deliveryId }, data: { leaseUntil: new Date(Date.now() - 1) } });
     expect(await restarted.drain()).toBe(1);
+    await drainToOutcome(restarted);
     expect(await deliveryRow(deliveryId)).toMatchObject({ status: "delivered", attemptCount: 1 });
     expect(fakes.impact.conversions()).toHaveLength(1);
   });
@@ -199,7 +209,10 @@ describe("local worker", () => {
   it("lets two workers drain the same queue without sending anything twice", async () => {
     const ids = [];
     for (let index = 0; index < 12; index++) ids.push((await paidInvoiceDelivery()).deliveryId);
-    await Promise.all([new LocalWorker({ concurrency: 3 }).drain(), new LocalWorker({ concurrency: 3 }).drain()]);
+    const workers = [new LocalWorker({ concurrency: 3 }), new LocalWorker({ concurrency: 3 })];
+    await Promise.all(workers.map((each) => each.drain()));
+    await fastForwardOutcomeReads();
+    await Promise.all(workers.map((each) => each.drain()));
     const orderIds = fakes.impact.conversions().map((request) => request.params.OrderId);
     expect(orderIds).toHaveLength(12);
     expect(new Set(orderIds).size).toBe(12);

@@ -75,20 +75,17 @@ async function prepareRefund(work: DeliveryWork, stripe: Stripe): Promise<Prepar
       : `no conversion was recorded for order ${orderId}, so there is nothing to modify`;
     return { kind: "skip", reason, facts: { orderId } };
   }
-  if (original.status === "exhausted") {
-    return {
-      kind: "skip",
-      reason: `the original conversion ${orderId} was never delivered (${original.lastError ?? "exhausted"})`,
-      facts: { orderId },
-    };
-  }
+  const unsendable = unmodifiableReason(original, orderId);
+  if (unsendable) return { kind: "skip", reason: unsendable, facts: { orderId } };
   if (original.status !== "delivered") {
-    // The conversion is retried first; impact.com cannot modify an action it has not received.
-    const until = new Date(Math.max(Date.now() + 5_000, (original.dueAt?.getTime() ?? 0) + 5_000));
+    // impact.com can modify only an action it has processed (SPEC §6a): wait for the conversion's
+    // confirmation — its retries, its outcome reads, or a person resolving an unknown outcome.
+    const floor = original.status === "unknown" ? 15 * 60_000 : 5_000;
+    const until = new Date(Math.max(Date.now() + floor, (original.dueAt?.getTime() ?? 0) + 5_000));
     return {
       kind: "wait",
       until,
-      reason: `waiting for the original conversion ${orderId} to be delivered`,
+      reason: `waiting for impact.com to confirm the original conversion ${orderId} (${original.status})`,
       facts: { orderId },
     };
   }
@@ -109,6 +106,15 @@ async function prepareRefund(work: DeliveryWork, stripe: Stripe): Promise<Prepar
       currency: original.currency,
     },
   };
+}
+
+/** Why a change to the original conversion can never be sent, or null while it still may be. */
+function unmodifiableReason(original: { status: string; lastError: string | null }, orderId: string): string | null {
+  if (original.status === "rejected")
+    return `the original conversion ${orderId} was rejected by impact.com (${original.lastError ?? "no reason given"}), so there is no action to modify`;
+  if (original.status === "exhausted")
+    return `the original conversion ${orderId} was never delivered (${original.lastError ?? "exhausted"})`;
+  return null;
 }
 
 /** Throws Stripe/network errors for the caller to retry; mapping problems come back as skip or reject. */

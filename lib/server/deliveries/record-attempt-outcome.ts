@@ -24,6 +24,12 @@ export type OutcomeUpdate = {
   lastError?: string | null;
   skipReason?: string;
   queuedUri?: string;
+  /** Set when impact.com queued the submission: outcome reads start from here (SPEC §6a). */
+  sentAt?: Date;
+  /** This update is the result of reading the submission's outcome (counted in `outcomeReads`). */
+  isOutcomeRead?: boolean;
+  /** impact.com's ErrorType / ErrorReason of a rejected submission, verbatim. */
+  impactError?: { type: string; reason: string };
   facts?: Partial<SentFacts>;
   /** False for a refund that only waited: waiting is not an attempt at impact.com. */
   countsAsAttempt: boolean;
@@ -62,7 +68,7 @@ export async function recordAttemptOutcome(
     }
     if (attempt) {
       const { inFlightAttemptId, ...fields } = attempt;
-      const nextAttemptAt = update.status === "retrying" ? update.dueAt : null;
+      const nextAttemptAt = update.status === "retrying" || update.status === "sent" ? update.dueAt : null;
       if (inFlightAttemptId) {
         await tx.deliveryAttempt.update({
           where: { id: inFlightAttemptId },
@@ -87,6 +93,10 @@ export async function recordAttemptOutcome(
         lastError: update.lastError,
         skipReason: update.skipReason,
         queuedUri: update.queuedUri,
+        sentAt: update.sentAt,
+        outcomeReads: update.sentAt ? 0 : update.isOutcomeRead ? { increment: 1 } : undefined,
+        impactErrorType: update.impactError?.type,
+        impactErrorReason: update.impactError?.reason,
         deliveredAt: update.status === "delivered" ? new Date() : undefined,
         orderId: facts?.orderId,
         eventTypeId: facts?.eventTypeId,

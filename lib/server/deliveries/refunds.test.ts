@@ -14,7 +14,8 @@ import { buildCheckoutLineItem, buildCheckoutSession } from "@/testing/stripe/bu
 import { buildEvent } from "@/testing/stripe/builders/event";
 import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
-const fakes = useFakes();
+// impact.com completes each submission at once unless a test stalls or rejects it.
+const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } });
 const worker = new LocalWorker({ impactTimeoutMs: 1_000 });
 const TOKEN = "delivery-token-123";
 
@@ -29,13 +30,21 @@ async function setup() {
   });
   const dueNow = () =>
     prisma.delivery.updateMany({
-      where: { integrationId: integration.id, status: { in: ["pending", "retrying"] } },
+      where: { integrationId: integration.id, status: { in: ["pending", "retrying", "sent"] } },
       data: { dueAt: new Date() },
     });
+  /** Time passes until nothing more can happen: sends, waits, retries and outcome reads. */
+  const settle = async (rounds = 6) => {
+    for (let round = 0; round < rounds; round++) {
+      if ((await dueNow()).count === 0) return;
+      await worker.drain();
+    }
+  };
   const deliver = async (event: Stripe.Event) => {
     await storeStripeEvent(integration, event, "webhook");
     await dueNow(); // REFUND_DELAY has passed
     await worker.drain();
+    await settle(2); // …and impact.com's outcome is read
   };
   /** A paid subscription invoice whose PaymentIntent Stripe links back through invoice payments. */
   const paidInvoice = (amount: number, currency = "usd") => {
@@ -56,7 +65,7 @@ async function setup() {
     fakes.stripe.seed(stripeAccount.id, current);
     return buildEvent("charge.refunded", current);
   };
-  return { integration, stripeAccount, deliver, dueNow, paidInvoice, refund };
+  return { integration, stripeAccount, deliver, dueNow, settle, paidInvoice, refund };
 }
 
 const amounts = () => fakes.impact.actionUpdates().map((request) => request.params.Amount);
@@ -115,11 +124,21 @@ describe("refunds", () => {
   });
 
   it("waits for a conversion that is not delivered yet, then modifies it", async () => {
-    const { integration, deliver, dueNow, paidInvoice, refund } = await setup();
+    const { integration, dueNow, settle, paidInvoice, refund } = await setup();
     const { invoice, paymentIntent } = paidInvoice(4000);
     fakes.impact.failNext({ path: "Conversions", action: { kind: "error", status: 503 } });
-    await deliver(buildEvent("invoice.paid", invoice)); // conversion now retrying
-    await deliver(refund({ id: "ch_early", amount: 4000, amountRefunded: 4000, paymentIntent }));
+    await storeStripeEvent(integration, buildEvent("invoice.paid", invoice), "webhook");
+    await worker.drain(); // the conversion is now retrying
+    await storeStripeEvent(
+      integration,
+      refund({ id: "ch_early", amount: 4000, amountRefunded: 4000, paymentIntent }),
+      "webhook",
+    );
+    await prisma.delivery.updateMany({
+      where: { integrationId: integration.id, kind: "modification" },
+      data: { dueAt: new Date() },
+    });
+    await worker.drain();
 
     const waitingRefund = await prisma.delivery.findFirstOrThrow({
       where: { integrationId: integration.id, kind: "modification" },
@@ -127,16 +146,67 @@ describe("refunds", () => {
     expect(waitingRefund).toMatchObject({
       status: "pending",
       attemptCount: 0,
-      lastError: `waiting for the original conversion ${invoice.id} to be delivered`,
+      lastError: `waiting for impact.com to confirm the original conversion ${invoice.id} (retrying)`,
     });
     expect(fakes.impact.actionUpdates()).toHaveLength(0);
 
     await dueNow();
-    await worker.drain(); // the conversion goes first…
-    await dueNow();
-    await worker.drain(); // …then the refund
+    await settle(); // the conversion goes first, is confirmed, then the refund
     expect(fakes.impact.conversions()).toHaveLength(1);
     expect(amounts()).toEqual(["0.00"]);
+  });
+
+  it("holds the refund while impact.com is still processing the conversion, and sends it once it is Complete", async () => {
+    const { integration, deliver, settle, paidInvoice, refund } = await setup();
+    const { invoice, paymentIntent } = paidInvoice(4000);
+    // impact.com takes a moment with this one: the first read finds it In Progress.
+    fakes.impact.setSubmissionTiming({ inProgressAfterMs: 0, completeAfterMs: 600 });
+    await deliver(buildEvent("invoice.paid", invoice));
+    const conversion = await prisma.delivery.findFirstOrThrow({
+      where: { integrationId: integration.id, kind: "conversion" },
+    });
+    expect(conversion.status).toBe("sent"); // queued, In Progress at impact.com
+
+    await deliver(refund({ id: "ch_held", amount: 4000, amountRefunded: 1000, paymentIntent }));
+    const held = await prisma.delivery.findFirstOrThrow({
+      where: { integrationId: integration.id, kind: "modification" },
+    });
+    expect(held.lastError).toBe(`waiting for impact.com to confirm the original conversion ${invoice.id} (sent)`);
+    expect(fakes.impact.actionUpdates()).toHaveLength(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 600)); // impact.com finishes processing
+    fakes.impact.setSubmissionTiming({ completeAfterMs: 0 }); // …and processes the refund's change at once
+    await settle();
+    expect(fakes.impact.conversions()).toHaveLength(1);
+    expect(amounts()).toEqual(["30.00"]);
+    const sent = await prisma.delivery.findFirstOrThrow({
+      where: { integrationId: integration.id, kind: "modification" },
+    });
+    expect(sent).toMatchObject({ status: "delivered", outcomeReads: 1 });
+  });
+
+  it("skips the refund of a conversion impact.com rejected, in impact.com's words", async () => {
+    const { integration, deliver, paidInvoice, refund } = await setup();
+    const { invoice, paymentIntent } = paidInvoice(4000);
+    fakes.impact.rejectSubmissions({ errorType: "Validation", errorReason: "ACTIONTRACKER_NOT_FOUND" });
+    await deliver(buildEvent("invoice.paid", invoice));
+    expect(
+      await prisma.delivery.findFirstOrThrow({ where: { integrationId: integration.id, kind: "conversion" } }),
+    ).toMatchObject({
+      status: "rejected",
+      impactErrorType: "Validation",
+      impactErrorReason: "ACTIONTRACKER_NOT_FOUND",
+    });
+
+    await deliver(refund({ id: "ch_rejected", amount: 4000, amountRefunded: 4000, paymentIntent }));
+    const skipped = await prisma.delivery.findFirstOrThrow({
+      where: { integrationId: integration.id, kind: "modification" },
+    });
+    expect(skipped.status).toBe("skipped");
+    expect(skipped.skipReason).toBe(
+      `the original conversion ${invoice.id} was rejected by impact.com (impact.com rejected the submission: Validation — ACTIONTRACKER_NOT_FOUND), so there is no action to modify`,
+    );
+    expect(fakes.impact.requests({ path: "Actions" })).toHaveLength(0);
   });
 
   it("skips the refund of a conversion that was skipped, saying why", async () => {

@@ -11,7 +11,7 @@ import { prisma } from "@/lib/db";
 export async function releaseOrphanedLeases(tokenPrefix: string, activeIds: string[]): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     UPDATE "Delivery" d SET "leaseToken" = NULL, "leaseUntil" = NULL
-    WHERE d."dueAt" <= now() AND d."leaseUntil" > now() AND d.status IN ('pending', 'retrying') AND d."leaseToken" ~ '^w[0-9]+[.]'
+    WHERE d."dueAt" <= now() AND d."leaseUntil" > now() AND d.status IN ('pending', 'retrying', 'sent') AND d."leaseToken" ~ '^w[0-9]+[.]'
       AND (
         (starts_with(d."leaseToken", ${tokenPrefix}) AND NOT (d.id = ANY(${activeIds}::text[])))
         OR NOT EXISTS (

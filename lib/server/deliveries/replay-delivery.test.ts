@@ -2,7 +2,6 @@
 // against the fake impact.com to show a replayed delivery really goes out once more.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
-import { UNKNOWN_OUTCOME_ERROR } from "@/lib/events/replay-rules";
 import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { replayDelivery } from "@/lib/server/deliveries/replay-delivery";
 import type { EventScope } from "@/lib/server/events/event-scope";
@@ -10,6 +9,7 @@ import { createStaffUser } from "@/lib/server/staff/create-staff-user";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { createTestEvent, type TestEventOptions } from "@/testing/db/event-factories";
 import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
+import { drainToOutcome } from "@/testing/db/fast-forward";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import { buildCustomer } from "@/testing/stripe/builders/customer";
 import { buildEvent } from "@/testing/stripe/builders/event";
@@ -88,18 +88,58 @@ describe("replayDelivery", () => {
     expect(await deliveryRow(delivery.id)).toMatchObject({ status: "pending", generation: 1 });
   });
 
-  it("treats a conversion held after a crash mid-send like a delivered one: only a confirmed 'Send again' resends it", async () => {
-    const lastError = `${UNKNOWN_OUTCOME_ERROR} (attempt started 2026-11-23T05:00:00.000Z). impact.com may already have order in_1: check it there`;
-    const { scope, delivery } = await brandWith("exhausted", { lastError });
+  it("treats a send whose outcome is unknown like a delivered one: only a confirmed 'Send again' resends it", async () => {
+    const { scope, delivery } = await brandWith("unknown");
     await expect(replayDelivery(scope, delivery.id)).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringMatching(/outcome unknown.*Send again/),
     });
+    expect(await deliveryRow(delivery.id)).toMatchObject({ status: "unknown", generation: 0 });
     expect(enqueue).not.toHaveBeenCalled();
     expect(await replayDelivery(scope, delivery.id, { confirmSendAgain: true })).toEqual({
       isReplayed: true,
       status: "pending",
     });
+    expect(await deliveryRow(delivery.id)).toMatchObject({ status: "pending", generation: 1, lastError: null });
+  });
+
+  it("sends a rejected submission again without asking (it credited nothing), forgetting impact.com's verdict", async () => {
+    const { scope, delivery } = await brandWith("rejected", { outcomeReads: 3 });
+    expect(delivery).toMatchObject({ impactErrorType: "Validation", queuedUri: expect.any(String) });
+
+    expect(await replayDelivery(scope, delivery.id)).toEqual({ isReplayed: true, status: "pending" });
+
+    const row = await deliveryRow(delivery.id);
+    expect(row).toMatchObject({
+      status: "pending",
+      generation: 1,
+      attemptCount: 0,
+      lastError: null,
+      queuedUri: null,
+      sentAt: null,
+      outcomeReads: 0,
+      impactErrorType: null,
+      impactErrorReason: null,
+    });
+    expect(row.stripeEvent.outcome).toBe("pending");
+    expect(enqueue).toHaveBeenCalledTimes(1);
+  });
+
+  it("leaves a sent delivery alone: impact.com has it and its outcome is being read", async () => {
+    const { scope, delivery } = await brandWith("sent", { outcomeReads: 2 });
+    for (const confirmSendAgain of [false, true]) {
+      expect(await replayDelivery(scope, delivery.id, { confirmSendAgain })).toEqual({
+        isReplayed: false,
+        status: "sent",
+      });
+    }
+    expect(await deliveryRow(delivery.id)).toMatchObject({
+      status: "sent",
+      generation: 0,
+      outcomeReads: 2,
+      queuedUri: delivery.queuedUri,
+    });
+    expect(enqueue).not.toHaveBeenCalled();
   });
 
   it("treats a second replay of a queued delivery as a no-op, even when both clicks arrive together", async () => {
@@ -139,6 +179,22 @@ describe("replayDelivery", () => {
     expect(await deliveryRow(delivery.id)).toMatchObject({ status: "exhausted", generation: 0 });
   });
 
+  it("audits a staff 'Send again' of an unknown delivery with the status it replayed", async () => {
+    const { delivery } = await brandWith("unknown");
+    const staffUser = await createStaffUser({
+      email: `again-${delivery.id}@example.com`,
+      password: "a long enough password",
+    });
+    await replayDelivery({ role: "staff", staffUserId: staffUser.id }, delivery.id, { confirmSendAgain: true });
+    expect(await prisma.auditLog.findMany({ where: { staffUserId: staffUser.id } })).toEqual([
+      expect.objectContaining({
+        action: "delivery.replay",
+        targetId: delivery.id,
+        details: { generation: 1, previousStatus: "unknown", confirmSendAgain: true },
+      }),
+    ]);
+  });
+
   it("lets staff replay any account's delivery, and audits it (only when something happened)", async () => {
     const { delivery, integration } = await brandWith("exhausted");
     const staffUser = await createStaffUser({
@@ -157,7 +213,7 @@ describe("replayDelivery", () => {
         accountId: integration.accountId,
         targetType: "delivery",
         targetId: delivery.id,
-        details: { generation: 1, confirmSendAgain: false },
+        details: { generation: 1, previousStatus: "exhausted", confirmSendAgain: false },
       }),
     ]);
     const brandReplay = await brandWith("exhausted");
@@ -172,7 +228,7 @@ describe("replay through the local worker", () => {
   // The rows queued by the tests above have no real Stripe objects behind them: keep them out of the worker's way.
   beforeEach(async () => {
     await prisma.delivery.updateMany({
-      where: { status: { in: ["pending", "retrying"] } },
+      where: { status: { in: ["pending", "retrying", "sent"] } },
       data: { status: "skipped", dueAt: null },
     });
   });
@@ -197,33 +253,57 @@ describe("replay through the local worker", () => {
     };
   }
 
-  it("delivers a replayed exhausted conversion once, recording the attempts of both generations", async () => {
+  const sends = (row: Awaited<ReturnType<typeof deliveryRow>>) =>
+    row.attempts
+      .filter((attempt) => attempt.requestMethod === "POST")
+      .map((attempt) => [attempt.generation, attempt.responseStatus]);
+
+  it("sends a conversion impact.com refused (400) again once, and follows it to delivered", async () => {
     const { scope, deliveryId, invoice } = await storedConversion();
     fakes.impact.failNext({
       path: "Conversions",
       action: { kind: "error", status: 400, message: "Invalid CampaignId" },
     });
     await worker.drain();
-    expect(await deliveryRow(deliveryId)).toMatchObject({ status: "exhausted", attemptCount: 1 });
+    expect(await deliveryRow(deliveryId)).toMatchObject({ status: "rejected", attemptCount: 1 });
 
     await replayDelivery(scope, deliveryId);
-    expect(await worker.drain()).toBe(1);
+    await drainToOutcome(worker);
 
     const row = await deliveryRow(deliveryId);
-    expect(row).toMatchObject({ status: "delivered", attemptCount: 1, generation: 1, lastStatusCode: 200 });
+    expect(row).toMatchObject({ status: "delivered", generation: 1, impactErrorType: null });
     expect(row.stripeEvent.outcome).toBe("delivered");
-    expect(row.attempts.map((attempt) => [attempt.generation, attempt.responseStatus])).toEqual([
+    expect(sends(row)).toEqual([
       [0, 400],
       [1, 200],
     ]);
     expect(fakes.impact.conversions().map((request) => request.params.OrderId)).toEqual([invoice.id]);
   });
 
+  it("sends a submission impact.com processed with an error again, which clears impact's verdict", async () => {
+    const { scope, deliveryId } = await storedConversion();
+    fakes.impact.rejectSubmissions({ count: 1, errorType: "Validation", errorReason: "ACTIONTRACKER_NOT_FOUND" });
+    await drainToOutcome(worker);
+    expect(await deliveryRow(deliveryId)).toMatchObject({
+      status: "rejected",
+      impactErrorType: "Validation",
+      impactErrorReason: "ACTIONTRACKER_NOT_FOUND",
+    });
+
+    await replayDelivery(scope, deliveryId);
+    await drainToOutcome(worker);
+
+    const row = await deliveryRow(deliveryId);
+    expect(row).toMatchObject({ status: "delivered", generation: 1, impactErrorType: null, impactErrorReason: null });
+    expect(fakes.impact.conversions()).toHaveLength(2);
+  });
+
   it("sends a confirmed 'send again' as a second conversion", async () => {
     const { scope, deliveryId } = await storedConversion();
-    await worker.drain();
+    await drainToOutcome(worker);
+    expect(await deliveryRow(deliveryId)).toMatchObject({ status: "delivered", generation: 0 });
     await replayDelivery(scope, deliveryId, { confirmSendAgain: true });
-    await worker.drain();
+    await drainToOutcome(worker);
     expect(fakes.impact.conversions()).toHaveLength(2);
     expect(await deliveryRow(deliveryId)).toMatchObject({ status: "delivered", generation: 1 });
   });

@@ -1,16 +1,17 @@
 import { prisma } from "@/lib/db";
 import { getJobRunner } from "@/lib/jobs/get-job-runner";
-import { recordAudit } from "@/lib/server/audit/record-audit";
+import { auditActorOf, recordAudit } from "@/lib/server/audit/record-audit";
 import { commitReplay } from "@/lib/server/deliveries/commit-replay";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import type { ReplayResult } from "@/lib/views/event-view";
 
 /**
- * Replays one delivery (SPEC §8): an exhausted one is sent again from its first attempt, a retrying
- * one is tried now, a delivered one only with `confirmSendAgain` (else CONFLICT: it would be a
- * second conversion), a skipped one never (CONFLICT). Replaying one that is already pending is a
- * no-op. Staff replays are audited in the same transaction. The runner gets the delivery only
- * after commit, with the new generation (Inngest event ids include it).
+ * Replays one delivery (SPEC §6, §8; rules in lib/events/replay-rules): an exhausted or rejected one
+ * is sent again from its first attempt, a retrying one is tried now, a delivered or unknown one only
+ * with `confirmSendAgain` (else CONFLICT: it would be, or may be, a second conversion), a skipped one
+ * never (CONFLICT). Replaying one that is pending or sent (awaiting impact.com) is a no-op. Staff
+ * replays, and a brand's send-again, are audited in the same transaction, with the status they replayed. The runner gets the
+ * delivery only after commit, with the new generation (Inngest event ids include it).
  */
 export async function replayDelivery(
   scope: EventScope,
@@ -19,15 +20,22 @@ export async function replayDelivery(
 ): Promise<ReplayResult> {
   const commit = await prisma.$transaction(async (tx) => {
     const result = await commitReplay(scope, deliveryId, options, tx);
-    if (result.isReplayed && scope.role === "staff") {
+    // Staff replays always; a brand's when it sends again what impact.com has or may have (delivered,
+    // unknown): that is a second conversion a person chose to send.
+    const isSendAgain = result.isReplayed && ["delivered", "unknown"].includes(result.previousStatus ?? "");
+    if (result.isReplayed && (scope.role === "staff" || isSendAgain)) {
       await recordAudit(
         {
-          staffUserId: scope.staffUserId,
+          ...auditActorOf(scope),
           action: "delivery.replay",
           accountId: result.accountId,
           targetType: "delivery",
           targetId: deliveryId,
-          details: { generation: result.delivery.generation, confirmSendAgain: options.confirmSendAgain === true },
+          details: {
+            generation: result.delivery.generation,
+            previousStatus: result.previousStatus,
+            confirmSendAgain: options.confirmSendAgain === true,
+          },
         },
         tx,
       );

@@ -1,7 +1,6 @@
 // "Retry all failed" in batches: counts, filters, scope and the audit trail (SPEC §8).
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
-import { UNKNOWN_OUTCOME_ERROR } from "@/lib/events/replay-rules";
 import type { EventFilters } from "@/lib/schemas/events";
 import { retryFailedDeliveries } from "@/lib/server/deliveries/retry-failed-deliveries";
 import type { EventScope } from "@/lib/server/events/event-scope";
@@ -134,20 +133,25 @@ describe("retryFailedDeliveries", () => {
     );
   });
 
-  it("never resends a conversion held after a crash mid-send: that takes a person's 'Send again'", async () => {
+  it("leaves unknown, sent and rejected deliveries alone: each waits for impact.com or for a person", async () => {
     const { integration } = await createTestIntegration();
     const scope: EventScope = { role: "brand", accountId: integration.accountId };
-    const held = await createTestEvent(integration, {
-      outcome: "exhausted",
-      lastError: `${UNKNOWN_OUTCOME_ERROR} (attempt started …)`,
-    });
-    const failed = await createTestEvent(integration, {
-      outcome: "exhausted",
-      lastError: "impact.com rejected the request (400)",
-    });
-    const result = await retryFailedDeliveries(scope, {} as EventFilters);
-    expect(result).toMatchObject({ processed: 2, replayed: 1 });
-    expect(await statuses([held.delivery!.id, failed.delivery!.id])).toEqual(["exhausted", "pending"]);
+    const kept = await Promise.all(
+      (["unknown", "sent", "rejected"] as const).map(
+        async (outcome) => (await createTestEvent(integration, { outcome })).delivery!,
+      ),
+    );
+    const failed = (await createTestEvent(integration, { outcome: "exhausted" })).delivery!;
+
+    // Also when the list is filtered to one of them: only exhausted deliveries are ever retried in bulk.
+    for (const status of [undefined, "unknown", "sent", "rejected"] as const) {
+      await retryFailedDeliveries(scope, { status });
+    }
+    expect(await statuses(kept.map((delivery) => delivery.id))).toEqual(["rejected", "sent", "unknown"]);
+    expect(await statuses([failed.id])).toEqual(["pending"]);
+    expect(
+      await prisma.delivery.count({ where: { id: { in: kept.map((delivery) => delivery.id) }, generation: 0 } }),
+    ).toBe(3);
   });
 
   it("does nothing (and audits nothing) when nothing failed", async () => {

@@ -1,5 +1,4 @@
 import { prisma } from "@/lib/db";
-import { isOutcomeUnknown } from "@/lib/events/replay-rules";
 import { getJobRunner } from "@/lib/jobs/get-job-runner";
 import type { EnqueuedDelivery } from "@/lib/jobs/job-runner";
 import { type EventFilters, encodeEventCursor } from "@/lib/schemas/events";
@@ -14,8 +13,10 @@ export const RETRY_BATCH_SIZE = 200;
 /**
  * One batch of "Retry all failed": the next `batchSize` exhausted events matching the filters
  * (whatever status the filters name), after `cursor`, each delivery replayed through the same
- * commitReplay as the single Replay button. The caller loops on `nextCursor` and shows progress;
- * `total` is counted on the first batch. Replayed events leave the exhausted set, and the cursor
+ * commitReplay as the single Replay button. Only exhausted ones: unknown and delivered ones may be at
+ * impact.com already (a person's "Send again", one by one), sent ones are still being processed there,
+ * rejected ones wait for a person to fix the cause, retrying ones retry by themselves. The caller
+ * loops on `nextCursor` and shows progress; `total` is counted on the first batch. Replayed events leave the exhausted set, and the cursor
  * moves on past them, so a delivery that fails again at once is not retried twice in one run, and
  * events arriving meanwhile (newer, above the cursor) are not picked up.
  */
@@ -33,13 +34,10 @@ export async function retryFailedDeliveries(
     select: {
       id: true,
       receivedAt: true,
-      deliveries: { where: { status: "exhausted" }, select: { id: true, lastError: true } },
+      deliveries: { where: { status: "exhausted" }, select: { id: true } },
     },
   });
-  // Held conversions (outcome unknown) may already be at impact.com: never resent in bulk, only one by one with "Send again".
-  const deliveryIds = events.flatMap((event) =>
-    event.deliveries.filter((delivery) => !isOutcomeUnknown(delivery.lastError)).map((delivery) => delivery.id),
-  );
+  const deliveryIds = events.flatMap((event) => event.deliveries.map((delivery) => delivery.id));
 
   const replayed = await prisma.$transaction(
     async (tx) => {

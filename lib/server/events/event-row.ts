@@ -28,6 +28,8 @@ export const EVENT_ROW_SELECT = {
       lastStatusCode: true,
       lastError: true,
       dueAt: true,
+      impactErrorType: true,
+      impactErrorReason: true,
     },
   },
 } satisfies Prisma.StripeEventSelect;
@@ -47,6 +49,8 @@ export function toEventListItem(row: EventRow): EventListItem {
         lastStatusCode: delivery.lastStatusCode,
         lastError: delivery.lastError,
         dueAt: delivery.dueAt?.toISOString() ?? null,
+        impactErrorType: delivery.impactErrorType,
+        impactErrorReason: delivery.impactErrorReason,
       }
     : null;
   return {

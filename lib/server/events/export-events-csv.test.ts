@@ -98,6 +98,43 @@ describe("exportEventsCsv", () => {
     });
   });
 
+  it("names every status and gives impact.com's ErrorType and ErrorReason of a rejected submission", async () => {
+    const { integration } = await createTestIntegration();
+    const own: EventScope = { role: "brand", accountId: integration.accountId };
+    const outcomes = ["sent", "rejected", "unknown", "delivered"] as const;
+    for (const [minute, outcome] of outcomes.entries()) {
+      await createTestEvent(integration, {
+        receivedAt: new Date(Date.UTC(2026, 10, 23, 8, minute)),
+        stripeEventId: `evt_${outcome}`,
+        outcome,
+        ...(outcome === "rejected"
+          ? { impactErrorType: "Validation", impactErrorReason: "ACTIONTRACKER_NOT_FOUND" }
+          : {}),
+      });
+    }
+    const [header, ...records] = parseCsv((await readChunks(exportEventsCsv(own, {}))).join(""));
+    const rows = records.map((record) => Object.fromEntries(header!.map((name, index) => [name, record[index]])));
+    expect(
+      rows.map((row) => [
+        row.stripe_event_id,
+        row.status,
+        row.status_label,
+        row.impact_error_type,
+        row.impact_error_reason,
+      ]),
+    ).toEqual([
+      ["evt_delivered", "delivered", "Delivered", "", ""],
+      ["evt_unknown", "unknown", "Outcome unknown — check in impact.com", "", ""],
+      ["evt_rejected", "rejected", "Rejected by impact.com", "Validation", "ACTIONTRACKER_NOT_FOUND"],
+      ["evt_sent", "sent", "Sent — awaiting impact.com", "", ""],
+    ]);
+    expect(header!.slice(header!.indexOf("status"), header!.indexOf("status") + 2)).toEqual(["status", "status_label"]);
+    expect(header!.slice(header!.indexOf("last_error") + 1, header!.indexOf("last_error") + 3)).toEqual([
+      "impact_error_type",
+      "impact_error_reason",
+    ]);
+  });
+
   it("writes just the header when nothing matches", async () => {
     expect(await readChunks(exportEventsCsv(scope, { q: "nothing" }))).toEqual([
       expect.stringMatching(/^received_at,.*event_id\r\n$/),

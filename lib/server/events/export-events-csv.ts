@@ -2,7 +2,7 @@ import { csvRow } from "@/lib/events/csv";
 import type { EventFilters } from "@/lib/schemas/events";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { findEvents } from "@/lib/server/events/find-events";
-import type { EventListItem } from "@/lib/views/event-view";
+import { type EventListItem, OUTCOME_LABELS } from "@/lib/views/event-view";
 
 export const EXPORT_BATCH_SIZE = 500;
 
@@ -18,10 +18,13 @@ const HEADER = [
   "order_id",
   "customer_id",
   "status",
+  "status_label",
   "reason",
   "attempts",
   "last_status_code",
   "last_error",
+  "impact_error_type",
+  "impact_error_reason",
   "delivery_id",
   "event_id",
 ];
@@ -39,10 +42,13 @@ function recordOf(item: EventListItem): Array<string | number | null> {
     item.orderId,
     item.customerId,
     item.outcome,
+    OUTCOME_LABELS[item.outcome],
     item.reason,
     item.delivery?.attemptCount ?? null,
     item.delivery?.lastStatusCode ?? null,
     item.delivery?.lastError ?? null,
+    item.delivery?.impactErrorType ?? null,
+    item.delivery?.impactErrorReason ?? null,
     item.delivery?.id ?? null,
     item.id,
   ];

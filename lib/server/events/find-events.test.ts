@@ -105,6 +105,20 @@ describe("findEvents", () => {
     expect(ids(await findEvents(other, {}))).toEqual(["evt_other"]);
   });
 
+  it("filters by the statuses of a submission's outcome and carries impact.com's words for a rejected one", async () => {
+    const { integration } = await createTestIntegration();
+    const own: EventScope = { role: "brand", accountId: integration.accountId };
+    for (const outcome of ["sent", "rejected", "unknown", "delivered"] as const)
+      await createTestEvent(integration, { stripeEventId: `evt_${outcome}_${integration.id}`, outcome });
+    for (const status of ["sent", "rejected", "unknown"] as const)
+      expect(ids(await findEvents(own, query({ status })))).toEqual([`evt_${status}_${integration.id}`]);
+    const [rejected] = (await findEvents(own, query({ status: "rejected" }))).items;
+    expect(rejected).toMatchObject({
+      outcome: "rejected",
+      delivery: { status: "rejected", impactErrorType: "Validation", impactErrorReason: "ACTIONTRACKER_NOT_FOUND" },
+    });
+  });
+
   it("filters by integration, type, status and date range", async () => {
     expect(ids(await findEvents(brand, query({ integration: shopB.id })))).toEqual(["evt_b11", "evt_b10"]);
     expect(ids(await findEvents(brand, query({ type: "charge.refunded" })))).toEqual(["evt_b11"]);

@@ -70,6 +70,20 @@ describe("getEventDetail", () => {
     ]);
   });
 
+  it("shows when impact.com queued a sent submission and how often its outcome was read", async () => {
+    const { integration } = await createTestIntegration();
+    const sentAt = new Date(Date.UTC(2026, 11, 4, 9, 30));
+    const { event } = await createTestEvent(integration, { outcome: "sent", sentAt, outcomeReads: 3 });
+    const detail = await getEventDetail({ role: "brand", accountId: integration.accountId }, event.id);
+    expect(detail.deliveries[0]).toMatchObject({
+      status: "sent",
+      sentAt: sentAt.toISOString(),
+      outcomeReads: 3,
+      queuedUri: expect.stringMatching(/APISubmissions/),
+      impactErrorType: null,
+    });
+  });
+
   it("answers NOT_FOUND for another account's event; staff see it", async () => {
     const { integration } = await createTestIntegration();
     const { event } = await createTestEvent(integration, { outcome: "skipped", reason: "manual invoice" });

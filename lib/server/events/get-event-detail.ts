@@ -15,6 +15,10 @@ const DELIVERY_SELECT = {
   generation: true,
   attemptCount: true,
   queuedUri: true,
+  sentAt: true,
+  outcomeReads: true,
+  impactErrorType: true,
+  impactErrorReason: true,
   lastStatusCode: true,
   lastError: true,
   deliveredAt: true,
@@ -85,6 +89,7 @@ export async function getEventDetail(scope: EventScope, eventId: string): Promis
   const deliveries: DeliveryDetail[] = row.deliveries.map(({ attempts, ...delivery }) => ({
     ...delivery,
     dueAt: delivery.dueAt?.toISOString() ?? null,
+    sentAt: delivery.sentAt?.toISOString() ?? null,
     deliveredAt: delivery.deliveredAt?.toISOString() ?? null,
     request: mappedRequest(attempts.find((attempt) => attempt.requestBody !== "")),
     attempts: attempts.map(attemptView),

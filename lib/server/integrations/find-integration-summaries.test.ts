@@ -49,7 +49,7 @@ async function seedDeliveries(
 }
 
 describe("findIntegrationSummaries", () => {
-  it("counts the last 24 h by status and the last 7 UTC days, per integration, scoped to the account", async () => {
+  it("counts the last 24 h by bucket and the last 7 UTC days, per integration, scoped to the account", async () => {
     const account = await createTestAccount();
     const other = await createTestAccount({ companyName: "Other" });
     const { apiKey } = createStripeAccount(fakes.stripe);
@@ -62,12 +62,18 @@ describe("findIntegrationSummaries", () => {
     await seedDeliveries(account.id, busy.id, event.id, [
       ["delivered", 1],
       ["delivered", 2],
+      ["sent", 2], // queued at impact.com, not confirmed: awaiting, never counted as delivered
+      ["sent", 4],
       ["pending", 1],
       ["retrying", 3],
       ["exhausted", 5],
+      ["rejected", 4],
+      ["unknown", 7],
       ["skipped", 6],
       ["delivered", 30], // yesterday (UTC), outside the 24 h window
       ["exhausted", 50],
+      ["rejected", 49],
+      ["sent", 31],
       ["delivered", 24 * 9], // older than the chart
     ]);
     const foreignEvent = await seedEvent(other.id, foreign.id, NOW, 3);
@@ -81,7 +87,7 @@ describe("findIntegrationSummaries", () => {
     const [quietSummary, busySummary] = summaries;
 
     expect(busySummary!.stats.lastEventAt).toEqual(new Date(NOW.getTime() - 2 * HOUR));
-    expect(busySummary!.stats.last24h).toEqual({ delivered: 2, pending: 2, failed: 1, skipped: 1 });
+    expect(busySummary!.stats.last24h).toEqual({ delivered: 2, awaiting: 2, pending: 2, failed: 3, skipped: 1 });
     const days = chartDays(NOW);
     expect(days).toEqual([
       "2026-11-14",
@@ -92,20 +98,21 @@ describe("findIntegrationSummaries", () => {
       "2026-11-19",
       "2026-11-20",
     ]);
+    // Delivered is confirmed only; failed is rejected + exhausted + unknown; sent is awaiting impact.com.
     expect(busySummary!.stats.days).toEqual([
-      { day: "2026-11-14", delivered: 0, failed: 0 },
-      { day: "2026-11-15", delivered: 0, failed: 0 },
-      { day: "2026-11-16", delivered: 0, failed: 0 },
-      { day: "2026-11-17", delivered: 0, failed: 0 },
-      { day: "2026-11-18", delivered: 0, failed: 1 },
-      { day: "2026-11-19", delivered: 1, failed: 0 },
-      { day: "2026-11-20", delivered: 2, failed: 1 },
+      { day: "2026-11-14", delivered: 0, failed: 0, awaiting: 0 },
+      { day: "2026-11-15", delivered: 0, failed: 0, awaiting: 0 },
+      { day: "2026-11-16", delivered: 0, failed: 0, awaiting: 0 },
+      { day: "2026-11-17", delivered: 0, failed: 0, awaiting: 0 },
+      { day: "2026-11-18", delivered: 0, failed: 2, awaiting: 0 },
+      { day: "2026-11-19", delivered: 1, failed: 0, awaiting: 1 },
+      { day: "2026-11-20", delivered: 2, failed: 3, awaiting: 2 },
     ]);
 
     expect(quietSummary!.stats).toEqual({
       lastEventAt: null,
-      last24h: { delivered: 0, pending: 0, failed: 0, skipped: 0 },
-      days: days.map((day) => ({ day, delivered: 0, failed: 0 })),
+      last24h: { delivered: 0, awaiting: 0, pending: 0, failed: 0, skipped: 0 },
+      days: days.map((day) => ({ day, delivered: 0, failed: 0, awaiting: 0 })),
     });
   });
 

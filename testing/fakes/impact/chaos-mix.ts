@@ -15,3 +15,21 @@ export function impactChaosMix(seed: number, options: { hangMs?: number } = {}):
     ],
   };
 }
+
+/**
+ * Outcome reads on the same bad day: 30 % of `GET …/APISubmissions/…` answered 500, 503 or 429 (10 % each).
+ * Its own config (and seed sequence) beside `impactChaosMix`, so the conversion failures stay the same
+ * however often the portal polls.
+ */
+export function impactOutcomeReadChaos(seed: number): ImpactChaosConfig {
+  return {
+    seed,
+    method: "GET",
+    path: /\/APISubmissions\//,
+    outcomes: [
+      { probability: 0.1, action: { kind: "error", status: 500 } },
+      { probability: 0.1, action: { kind: "error", status: 503 } },
+      { probability: 0.1, action: { kind: "rate-limit", resetSeconds: 1 } },
+    ],
+  };
+}

@@ -1,4 +1,5 @@
 import { type FakeImpactState, putAccount } from "@/testing/fakes/impact/state";
+import { submissionControlRoutes } from "@/testing/fakes/impact/submission-control-routes";
 import type {
   FakeImpactAccountInput,
   ImpactDownMode,
@@ -50,7 +51,7 @@ export function impactControlRoutes(state: FakeImpactState, hooks: ImpactControl
         return { ok: true };
       },
     },
-    { method: "GET", pattern: /^\/submissions$/, handle: () => [...state.submissions.values()] },
+    ...submissionControlRoutes(state),
     ...failureControlRoutes(state.failures, parseImpactFailureAction),
     {
       method: "POST",

@@ -1,14 +1,14 @@
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import { authenticateImpact, readBasicAuth } from "@/testing/fakes/impact/authenticate";
 import { companyInformation, toXml } from "@/testing/fakes/impact/company-information";
 import type { FakeImpactState } from "@/testing/fakes/impact/state";
+import { createSubmission, submissionUri, toApiSubmission } from "@/testing/fakes/impact/submissions";
 import type {
   FakeImpactAccount,
   ImpactFailureAction,
-  ImpactSubmission,
   RecordedImpactRequest,
+  StoredImpactSubmission,
 } from "@/testing/fakes/impact/types";
 import {
   type ImpactFieldError,
@@ -72,9 +72,10 @@ export async function handleImpactApiRequest(
     res.socket?.destroy();
     return;
   }
+  let bodyText: string;
   try {
-    const text = await readBody(req);
-    record.params = parseParams(text, req.headers["content-type"]);
+    bodyText = await readBody(req);
+    record.params = parseParams(bodyText, req.headers["content-type"]);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return answer(413, errorEnvelope("Request body too large"));
     return answer(400, errorEnvelope(error instanceof Error ? error.message : "Malformed request body"));
@@ -100,6 +101,8 @@ export async function handleImpactApiRequest(
   // Query and form parameters are both honoured by impact.com (DELETE usually carries them in the query).
   const params = { ...record.query, ...record.params };
   const wantsJson = (req.headers.accept ?? "").includes("json");
+  // impact.com echoes what it was sent; a DELETE usually sends it all in the query.
+  const sent = { params, payload: bodyText !== "" ? bodyText : url.search.slice(1) };
 
   switch (resource) {
     case "CompanyInformation": {
@@ -107,16 +110,20 @@ export async function handleImpactApiRequest(
       return wantsJson ? answer(200, info) : answer(200, toXml("CompanyInformation", info));
     }
     case "Conversions":
-      return submit(state, auth.account, "conversion", params, validateConversion(params), answer);
+      return submit(state, auth.account, "conversion", sent, validateConversion(params), answer);
     case "Actions":
       return method === "PUT"
-        ? submit(state, auth.account, "action-update", params, validateActionUpdate(params), answer)
-        : submit(state, auth.account, "action-reversal", params, validateActionReversal(params), answer);
+        ? submit(state, auth.account, "action-update", sent, validateActionUpdate(params), answer)
+        : submit(state, auth.account, "action-reversal", sent, validateActionReversal(params), answer);
     case "APISubmissions": {
       const id = decodeSegment(match.groups.submission ?? "");
       const submission = state.submissions.get(id);
-      if (!submission || submission.sid !== auth.account.sid) return answer(404, errorEnvelope(`No submission ${id}`));
-      return answer(200, { Id: id, Status: "COMPLETED", Uri: `/Advertisers/${submission.sid}/APISubmissions/${id}` });
+      // Another account's batch is as unknown as a made-up id: impact.com does not reveal it exists.
+      if (!submission || submission.sid !== auth.account.sid) {
+        return answer(404, errorEnvelope(`APISubmission ${id} was not found`));
+      }
+      const view = toApiSubmission(submission);
+      return wantsJson ? answer(200, view) : answer(200, toXml("APISubmission", view));
     }
   }
 }
@@ -124,8 +131,8 @@ export async function handleImpactApiRequest(
 function submit(
   state: FakeImpactState,
   account: FakeImpactAccount,
-  kind: ImpactSubmission["kind"],
-  params: Record<string, string>,
+  kind: StoredImpactSubmission["kind"],
+  sent: { params: Record<string, string>; payload: string },
   errors: ImpactFieldError[],
   answer: Answer,
 ): void {
@@ -133,9 +140,13 @@ function submit(
     answer(400, { Status: "ERROR", Message: errors.map((error) => error.Message).join("; "), Errors: errors });
     return;
   }
-  const id = `A-${randomUUID()}`;
-  state.submissions.set(id, { id, sid: account.sid, kind, params, time: new Date().toISOString() });
-  answer(200, { Status: "QUEUED", QueuedUri: `/Advertisers/${account.sid}/APISubmissions/${id}` });
+  const submission = createSubmission(
+    { sid: account.sid, kind, ...sent },
+    state.submissionTiming,
+    state.submissionRules,
+  );
+  state.submissions.set(submission.id, submission);
+  answer(200, { Status: "QUEUED", QueuedUri: submissionUri(submission) });
 }
 
 /** Returns true when the failure answered (or dropped, or parked) the request. */

@@ -1,26 +1,35 @@
+import { SubmissionRules } from "@/testing/fakes/impact/submission-rules";
 import type {
   FakeImpactAccount,
   FakeImpactAccountInput,
   ImpactFailureAction,
-  ImpactSubmission,
+  ImpactSubmissionTiming,
   RecordedImpactRequest,
+  StoredImpactSubmission,
 } from "@/testing/fakes/impact/types";
 import { FailurePlan } from "@/testing/fakes/shared/failure-rules";
 
 export interface FakeImpactState {
   accounts: Map<string, FakeImpactAccount>;
   requests: RecordedImpactRequest[];
-  submissions: Map<string, ImpactSubmission>;
+  submissions: Map<string, StoredImpactSubmission>;
+  submissionRules: SubmissionRules;
+  submissionTiming: ImpactSubmissionTiming;
+  /** What `submissionTiming` returns to on reset: the start-up option. */
+  startSubmissionTiming: ImpactSubmissionTiming;
   failures: FailurePlan<ImpactFailureAction>;
   down: "reset" | null;
   counters: { request: number };
 }
 
-export function createImpactState(): FakeImpactState {
+export function createImpactState(startSubmissionTiming: ImpactSubmissionTiming): FakeImpactState {
   return {
     accounts: new Map(),
     requests: [],
     submissions: new Map(),
+    submissionRules: new SubmissionRules(),
+    submissionTiming: { ...startSubmissionTiming },
+    startSubmissionTiming: { ...startSubmissionTiming },
     failures: new FailurePlan<ImpactFailureAction>(),
     down: null,
     counters: { request: 0 },
@@ -31,6 +40,8 @@ export function clearImpactState(state: FakeImpactState): void {
   state.accounts.clear();
   state.requests.length = 0;
   state.submissions.clear();
+  state.submissionRules.clear();
+  state.submissionTiming = { ...state.startSubmissionTiming };
   state.failures.clear();
   state.down = null;
 }

@@ -1,9 +1,9 @@
 import { ControlInputError, type ControlRoute, requireObjectBody } from "@/testing/fakes/shared/control-router";
-import { type FailurePlan, matcherFromJson } from "@/testing/fakes/shared/failure-rules";
+import { type ChaosConfig, type FailurePlan, matcherFromJson } from "@/testing/fakes/shared/failure-rules";
 
 /**
  * `/failures` and `/chaos` control endpoints, the same for both fakes: only how an action is read
- * from JSON differs (each fake has its own kinds of failure).
+ * from JSON differs (each fake has its own kinds of failure). `POST /chaos` takes one config or an array.
  */
 export function failureControlRoutes<A>(failures: FailurePlan<A>, parseAction: (value: unknown) => A): ControlRoute[] {
   return [
@@ -31,16 +31,10 @@ export function failureControlRoutes<A>(failures: FailurePlan<A>, parseAction: (
     {
       method: "POST",
       pattern: /^\/chaos$/,
+      // An array body sets several configs side by side (first match decides); an object sets just one.
       handle: ({ body }) => {
-        const input = requireObjectBody(body);
-        if (typeof input.seed !== "number" || !Array.isArray(input.outcomes)) {
-          throw new ControlInputError("Expected { seed: number, outcomes: [{ probability, action }], path?, method? }");
-        }
-        const outcomes = input.outcomes.map((outcome: unknown) => {
-          const item = requireObjectBody(outcome);
-          return { probability: Number(item.probability), action: parseAction(item.action) };
-        });
-        failures.setChaos({ ...matcherFromJson(input), seed: input.seed, outcomes });
+        const inputs = Array.isArray(body) ? body : [body];
+        failures.setChaos(inputs.map((input: unknown) => chaosFromJson(input, parseAction)));
         return failures.list();
       },
     },
@@ -53,4 +47,16 @@ export function failureControlRoutes<A>(failures: FailurePlan<A>, parseAction: (
       },
     },
   ];
+}
+
+function chaosFromJson<A>(value: unknown, parseAction: (value: unknown) => A): ChaosConfig<A> {
+  const input = requireObjectBody(value);
+  if (typeof input.seed !== "number" || !Array.isArray(input.outcomes)) {
+    throw new ControlInputError("Expected { seed: number, outcomes: [{ probability, action }], path?, method? }");
+  }
+  const outcomes = input.outcomes.map((outcome: unknown) => {
+    const item = requireObjectBody(outcome);
+    return { probability: Number(item.probability), action: parseAction(item.action) };
+  });
+  return { ...matcherFromJson(input), seed: input.seed, outcomes };
 }

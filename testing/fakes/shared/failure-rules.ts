@@ -39,12 +39,15 @@ export function matchesRequest(matcher: RequestMatcher, method: string, path: st
 }
 
 /**
- * Queued failures ("fail the next N requests to /Conversions with 503") plus an optional seeded
- * probabilistic mode. Explicit rules win over chaos; the first matching rule is consumed first.
+ * Queued failures ("fail the next N requests to /Conversions with 503") plus optional seeded
+ * probabilistic modes. Explicit rules win over chaos; the first matching rule is consumed first.
+ * Several chaos configs may run side by side (a mix on /Conversions and another on outcome reads): the
+ * first config whose matcher fits a request decides it, and each draws from its own seeded sequence so
+ * traffic on one path never shifts the failures replayed on another.
  */
 export class FailurePlan<A> {
   private rules: Array<FailureRule<A> & { matcher: RequestMatcher }> = [];
-  private chaos: { config: ChaosConfig<A>; random: () => number } | null = null;
+  private chaos: Array<{ config: ChaosConfig<A>; random: () => number }> = [];
   private nextId = 1;
 
   add(input: FailureRuleInput<A>): FailureRule<A> {
@@ -64,14 +67,16 @@ export class FailurePlan<A> {
     return publicRule(rule);
   }
 
-  setChaos(config: ChaosConfig<A> | null): void {
-    if (config) {
-      const total = config.outcomes.reduce((sum, outcome) => sum + outcome.probability, 0);
-      if (config.outcomes.some((o) => !(o.probability >= 0)) || total > 1) {
+  /** Replaces every chaos config: one, several (tried in order), or none (`null` or `[]`). */
+  setChaos(config: ChaosConfig<A> | ChaosConfig<A>[] | null): void {
+    const configs = config === null ? [] : Array.isArray(config) ? config : [config];
+    for (const each of configs) {
+      const total = each.outcomes.reduce((sum, outcome) => sum + outcome.probability, 0);
+      if (each.outcomes.some((o) => !(o.probability >= 0)) || total > 1) {
         throw new Error("chaos probabilities must be >= 0 and sum to at most 1");
       }
     }
-    this.chaos = config ? { config, random: createSeededRandom(config.seed) } : null;
+    this.chaos = configs.map((each) => ({ config: each, random: createSeededRandom(each.seed) }));
   }
 
   /** Returns the failure to apply to this request, if any, consuming one use of the rule. */
@@ -85,9 +90,10 @@ export class FailurePlan<A> {
       }
       return { action: rule.action, source: rule.id };
     }
-    if (this.chaos && matchesRequest(this.chaos.config, method, path)) {
-      let draw = this.chaos.random();
-      for (const outcome of this.chaos.config.outcomes) {
+    const chaos = this.chaos.find((each) => matchesRequest(each.config, method, path));
+    if (chaos) {
+      let draw = chaos.random();
+      for (const outcome of chaos.config.outcomes) {
         if (draw < outcome.probability) return { action: outcome.action, source: "chaos" };
         draw -= outcome.probability;
       }
@@ -95,13 +101,20 @@ export class FailurePlan<A> {
     return undefined;
   }
 
-  list(): { rules: FailureRule<A>[]; chaos: ChaosConfig<A> | null } {
-    return { rules: this.rules.map(publicRule), chaos: this.chaos?.config ?? null };
+  /** `chaos` is every active config in order (empty when off); a RegExp path is shown as its source text. */
+  list(): { rules: FailureRule<A>[]; chaos: ChaosConfig<A>[] } {
+    return {
+      rules: this.rules.map(publicRule),
+      chaos: this.chaos.map(({ config }) => ({
+        ...config,
+        path: config.path === undefined ? undefined : String(config.path),
+      })),
+    };
   }
 
   clear(): void {
     this.rules = [];
-    this.chaos = null;
+    this.chaos = [];
   }
 }
 

@@ -24,7 +24,11 @@ function Count({ label, value, tone }: { label: string; value: number; tone: "ok
   );
 }
 
-/** One integration on the dashboard (SPEC §4); failures are red and the whole card is outlined when any occurred. */
+/**
+ * One integration on the dashboard (SPEC §4): delivered counts only what impact.com confirmed, sent ones
+ * are "awaiting impact.com"; failures (rejected, exhausted, unknown) are red and the whole card is
+ * outlined when any occurred.
+ */
 export function IntegrationCard({ integration }: { integration: IntegrationSummary }) {
   const { stats } = integration;
   const hasFailures = stats.last24h.failed > 0 || stats.days.some((day) => day.failed > 0);
@@ -55,6 +59,7 @@ export function IntegrationCard({ integration }: { integration: IntegrationSumma
         </div>
         <dl className="flex gap-6" aria-label="Deliveries in the last 24 hours">
           <Count label="Delivered (24 h)" value={stats.last24h.delivered} tone="ok" />
+          <Count label="Awaiting impact.com (24 h)" value={stats.last24h.awaiting} tone="wait" />
           <Count label="Pending (24 h)" value={stats.last24h.pending} tone="wait" />
           <Count label="Failed (24 h)" value={stats.last24h.failed} tone="bad" />
           {stats.last24h.skipped > 0 ? (

@@ -6,7 +6,7 @@ import { findAuditLogs } from "@/lib/server/audit/find-audit-logs";
 
 export const metadata = { title: "Audit log · Support console" };
 
-// GET /support/audit – what support staff did (replays, retries, account views, exports), newest first
+// GET /support/audit – what support staff did (replays, marks as delivered, retries, account views, exports), newest first
 export default async function AuditLogPage({
   searchParams,
 }: {

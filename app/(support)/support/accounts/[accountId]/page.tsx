@@ -9,6 +9,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getAccountOverview } from "@/lib/server/accounts/get-account-overview";
 import { recordAudit } from "@/lib/server/audit/record-audit";
+import { FAILED_STATUSES, OUTCOME_LABELS } from "@/lib/views/event-view";
 
 export const metadata = { title: "Account · Support console" };
 
@@ -42,9 +43,11 @@ export default async function SupportAccountPage({ params }: { params: Promise<{
         <Link href={events} className={LINK}>
           View this account&apos;s events
         </Link>
-        <Link href={`${events}&status=exhausted`} className={LINK}>
-          Failed deliveries
-        </Link>
+        {FAILED_STATUSES.map((status) => (
+          <Link key={status} href={`${events}&status=${status}`} className={LINK}>
+            {OUTCOME_LABELS[status]}
+          </Link>
+        ))}
         <Link href={`/support/audit?account=${account.id}`} className={LINK}>
           Audit log
         </Link>

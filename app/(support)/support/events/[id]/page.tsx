@@ -1,4 +1,5 @@
 import { EventDetailView } from "@/components/events/event-detail-view";
+import { markDeliveredAction } from "@/lib/actions/events/mark-delivered";
 import { replayDeliveryAction } from "@/lib/actions/events/replay-delivery";
 import { requireStaff } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -7,7 +8,7 @@ import { getEventDetail } from "@/lib/server/events/get-event-detail";
 
 export const metadata = { title: "Event · Support console" };
 
-// GET /support/events/[id] – any account's event, the same detail as /events/[id] (replays are audited)
+// GET /support/events/[id] – any account's event, the same detail as /events/[id] (replays and marks are audited)
 export default async function SupportEventPage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
   const { id } = await params;
@@ -17,6 +18,7 @@ export default async function SupportEventPage({ params }: { params: Promise<{ i
       initialDetail={detail}
       backHref={`/support/events?account=${detail.account.id}`}
       replayAction={replayDeliveryAction}
+      markDeliveredAction={markDeliveredAction}
       showAccount
     />
   );
