@@ -1,8 +1,11 @@
-// Webhook received → conversion recorded by the fake impact.com, through the built portal and its
-// local runner: the latency is impact.com's recorded request time minus the moment the webhook was sent.
+// Webhook received → conversion recorded by the fake impact.com (queued, the delivery `sent`) →
+// delivery confirmed (`delivered`, after the portal read the completed submission), through the built
+// portal and its local runner. Latencies are impact.com's recorded request time, and the delivery's
+// deliveredAt, minus the moment the webhook was sent.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
+import pg from "pg";
 import { runIntakeLoad } from "@/scripts/bench/intake-load";
 import { startFakeImpact } from "@/testing/fakes/fake-impact";
 import { startFakeStripe } from "@/testing/fakes/fake-stripe";
@@ -13,17 +16,61 @@ import { startPortal } from "@/testing/harness/portal-process";
 import { seedIntegrations } from "@/testing/harness/seed-integrations";
 import { invoicePaidTemplate } from "@/testing/harness/signed-webhooks";
 
+export type LatencySummary = { p50: number; p90: number; p99: number; max: number };
+
 export type EndToEndReport = {
   rate: number;
   seconds: number;
   acknowledged: number;
+  /** Orders impact.com received (answered QUEUED): the delivery is `sent`, not yet delivered. */
   converted: number;
   duplicates: number;
+  /** Webhook sent → conversion recorded by impact.com. */
   p50: number;
   p90: number;
   p99: number;
   max: number;
+  /** The portal's IMPACT_POLL_DELAY in this run: the first outcome read waits that long after the send. */
+  pollDelay: string;
+  /** Conversion deliveries `delivered`: impact.com's submission read back as Complete without an error. */
+  confirmed: number;
+  /** Webhook sent → delivery confirmed (deliveredAt). */
+  confirmedLatency: LatencySummary;
 };
+
+/** The bench portal's IMPACT_POLL_DELAY: the test worlds' default, passed explicitly so the report can name it. */
+const POLL_DELAY = "1s";
+
+function summarize(latencies: number[]): LatencySummary {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 0.5),
+    p90: percentile(sorted, 0.9),
+    p99: percentile(sorted, 0.99),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
+}
+
+/** Conversion deliveries and when each was confirmed, once none is pending, retrying or sent (or at the deadline). */
+async function waitForConfirmations(databaseUrl: string, deadline: number) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    for (;;) {
+      const { rows } = await db.query<{ n: string }>(
+        `SELECT count(*) AS n FROM "Delivery" WHERE kind = 'conversion' AND status IN ('pending', 'retrying', 'sent')`,
+      );
+      if (Number(rows[0]!.n) === 0 || Date.now() > deadline) break;
+      await delay(200);
+    }
+    const { rows } = await db.query<{ orderId: string; deliveredAt: Date | null }>(
+      `SELECT "orderId", "deliveredAt" FROM "Delivery" WHERE kind = 'conversion' AND status = 'delivered'`,
+    );
+    return rows;
+  } finally {
+    await db.end();
+  }
+}
 
 export async function benchEndToEnd({
   rate,
@@ -49,7 +96,7 @@ export async function benchEndToEnd({
   });
   const portal = await startPortal({
     port: HARNESS.portalPort,
-    env: portalEnv({ databaseUrl, port: HARNESS.portalPort }),
+    env: portalEnv({ databaseUrl, port: HARNESS.portalPort, impactPollDelay: POLL_DELAY }),
     logFile: path.join(logDir, "portal-e2e.log"),
   });
   const sentAt = new Map<string, number>();
@@ -77,17 +124,22 @@ export async function benchEndToEnd({
       const sent = sentAt.get(orderId);
       if (sent !== undefined && perOrder.get(orderId) === 1) latencies.push(Date.parse(conversion.time) - sent);
     }
-    latencies.sort((a, b) => a - b);
+    const confirmations = await waitForConfirmations(databaseUrl, Date.now() + 60_000);
+    const confirmedLatencies: number[] = [];
+    for (const { orderId, deliveredAt } of confirmations) {
+      const sent = sentAt.get(orderId);
+      if (sent !== undefined && deliveredAt) confirmedLatencies.push(deliveredAt.getTime() - sent);
+    }
     return {
       rate,
       seconds,
       acknowledged: load.ok,
       converted: perOrder.size,
       duplicates: conversions.length - perOrder.size,
-      p50: percentile(latencies, 0.5),
-      p90: percentile(latencies, 0.9),
-      p99: percentile(latencies, 0.99),
-      max: latencies.at(-1) ?? Number.NaN,
+      ...summarize(latencies),
+      pollDelay: POLL_DELAY,
+      confirmed: confirmations.length,
+      confirmedLatency: summarize(confirmedLatencies),
     };
   } finally {
     await portal.stop();

@@ -1,6 +1,7 @@
 // The fake impact.com failing 30 % of conversions with 500, 5 % with 429 and 2 % answering only after
 // 3 s (finite hangs, below the portal's fixed 15 s timeout), and 30 % of the outcome reads that follow each
-// queued conversion with 500/503/429: 100 % delivered, none twice.
+// queued conversion with 500/503/429: 100 % delivered (confirmed by a read of the completed submission),
+// none twice, none held.
 
 import { randomBytes } from "node:crypto";
 import { checkExactlyOnce, formatExactlyOnce } from "@/scripts/drill/check-exactly-once";
@@ -19,12 +20,18 @@ export async function drillImpactChaos(
     rate = 50,
   }: { logDir: string; settleMs?: number; count?: number; rate?: number },
 ): Promise<DrillResult> {
-  const world = await createDrillWorld(server, "impact-chaos", { logDir, retryBaseDelay: "200ms" });
+  // Reads back off ×2 from IMPACT_POLL_DELAY: at 200 ms even nine failed reads in a row (0.3^9 per
+  // conversion) are read again within 205 s, inside the settle time below.
+  const world = await createDrillWorld(server, "impact-chaos", {
+    logDir,
+    retryBaseDelay: "200ms",
+    impactPollDelay: "200ms",
+  });
   try {
     world.impact.setChaos([impactChaosMix(7), impactOutcomeReadChaos(8)]);
     const events = paidInvoiceEvents(randomBytes(3).toString("hex"), count, world.integrations);
     await new StripeLikeSender(world.portalUrl, events).run({ rate });
-    const verdict = await checkExactlyOnce(world, events, { waitMs: Math.max(settleMs, 180_000) });
+    const verdict = await checkExactlyOnce(world, events, { waitMs: Math.max(settleMs, 240_000) });
     const requests = world.impact.requests({ path: "Conversions" });
     const injected = requests.filter((request) => request.injected);
     const byStatus = new Map<string, number>();

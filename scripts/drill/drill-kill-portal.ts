@@ -15,9 +15,10 @@ import { tallyAnswers } from "@/scripts/drill/stripe-like-sender";
 
 type Kill = { leased: number; inFlightAttempts: number; downMs: number; releasedAfterMs?: number };
 
+// Open = still worked on: to send (pending, retrying) or to read impact.com's outcome (sent), all leased while at it.
 async function leasedIds(world: DrillWorld): Promise<string[]> {
   const { rows } = await world.db.query<{ id: string }>(
-    `SELECT id FROM "Delivery" WHERE "leaseUntil" > now() AND status IN ('pending', 'retrying')`,
+    `SELECT id FROM "Delivery" WHERE "leaseUntil" > now() AND status IN ('pending', 'retrying', 'sent')`,
   );
   return rows.map((row) => row.id);
 }
@@ -26,7 +27,7 @@ async function leasedIds(world: DrillWorld): Promise<string[]> {
 async function timeUntilReleased(world: DrillWorld, ids: string[], since: number): Promise<number | undefined> {
   while (Date.now() - since < 60_000) {
     const { rows } = await world.db.query<{ n: string }>(
-      `SELECT count(*) AS n FROM "Delivery" WHERE id = ANY($1) AND "leaseUntil" > now() AND status IN ('pending', 'retrying') AND "leaseToken" IN (SELECT "leaseToken" FROM "Delivery" WHERE id = ANY($1))`,
+      `SELECT count(*) AS n FROM "Delivery" WHERE id = ANY($1) AND "leaseUntil" > now() AND status IN ('pending', 'retrying', 'sent') AND "leaseToken" IN (SELECT "leaseToken" FROM "Delivery" WHERE id = ANY($1))`,
       [ids],
     );
     if (Number(rows[0]!.n) === 0) return Date.now() - since;

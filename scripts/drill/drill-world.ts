@@ -28,8 +28,15 @@ export async function createDrillWorld(
   {
     logDir,
     retryBaseDelay = "200ms",
+    impactPollDelay,
     integrationCount = 2,
-  }: { logDir: string; retryBaseDelay?: string; integrationCount?: number },
+  }: {
+    logDir: string;
+    retryBaseDelay?: string;
+    /** The first outcome read of a queued conversion (the test worlds' 1 s unless given). */
+    impactPollDelay?: string;
+    integrationCount?: number;
+  },
 ): Promise<DrillWorld> {
   const databaseUrl = await server.createDatabase(`portal_drill_${name.replace(/\W/g, "_")}`);
   const integrations = await seedIntegrations(databaseUrl, { accounts: 1, perAccount: integrationCount });
@@ -41,7 +48,7 @@ export async function createDrillWorld(
     port: HARNESS.impactPort,
     accounts: [{ sid: integrations[0]!.impactSid, authTokens: [HARNESS.impactToken] }],
   });
-  const env = portalEnv({ databaseUrl, port: HARNESS.portalPort, retryBaseDelay });
+  const env = portalEnv({ databaseUrl, port: HARNESS.portalPort, retryBaseDelay, impactPollDelay });
   const logFile = path.join(logDir, `portal-${name}.log`);
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   db.on("error", () => {}); // the drill restarts the database under this pool on purpose

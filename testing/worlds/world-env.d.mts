@@ -8,5 +8,7 @@ export declare function worldPortalEnv(world: {
   authSecret: string;
   encryptionKey: string;
   retryBaseDelay?: string;
+  /** The first outcome read of a queued submission; default "1s" (the portal's own default is 10s). */
+  impactPollDelay?: string;
   maxAttempts?: number;
 }): Record<string, string>;

@@ -15,8 +15,9 @@ export function databaseUrlOn(serverUrl, databaseName) {
 
 /**
  * A production-mode portal against the fake Stripe and impact.com of the world, with the local runner and
- * short delays so a refund or a retry happens within a test. Fixed test-only secrets: nothing is read from
- * the caller's shell.
+ * short delays so a refund, a retry or the confirmation of a queued submission (the first outcome read
+ * after IMPACT_POLL_DELAY, 1 s unless the world says otherwise) happens within a test. Fixed test-only
+ * secrets: nothing is read from the caller's shell.
  */
 export function worldPortalEnv(world) {
   return {
@@ -31,6 +32,7 @@ export function worldPortalEnv(world) {
     JOBS_DRIVER: "local",
     REFUND_DELAY: "2s",
     RETRY_BASE_DELAY: world.retryBaseDelay ?? "10s",
+    IMPACT_POLL_DELAY: world.impactPollDelay ?? "1s",
     ...(world.maxAttempts ? { DELIVERY_MAX_ATTEMPTS: String(world.maxAttempts) } : {}),
   };
 }

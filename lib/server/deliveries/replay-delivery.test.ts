@@ -86,6 +86,10 @@ describe("replayDelivery", () => {
       status: "pending",
     });
     expect(await deliveryRow(delivery.id)).toMatchObject({ status: "pending", generation: 1 });
+    // A brand's own "Send again" is a second conversion a person chose to send: it is audited.
+    expect(await prisma.auditLog.findMany({ where: { targetId: delivery.id } })).toMatchObject([
+      { actor: "brand", staffUserId: null, action: "delivery.replay", details: { previousStatus: "delivered" } },
+    ]);
   });
 
   it("treats a send whose outcome is unknown like a delivered one: only a confirmed 'Send again' resends it", async () => {
