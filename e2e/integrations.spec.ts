@@ -1,12 +1,22 @@
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "@/e2e/e2e-config.mjs";
-import { type SeededBrand, seedBrand, seedStripeAccount, stripeControl } from "@/e2e/support/seed-fakes";
+import { createIntegrationThroughForm } from "@/e2e/support/create-integration";
+import {
+  type SeededBrand,
+  seedBrand,
+  seedStripeAccount,
+  setEndpointEvents,
+  stripeControl,
+} from "@/e2e/support/seed-fakes";
 import { signIn } from "@/e2e/support/sign-in";
 
 // One brand's whole integration lifecycle through the browser, against the built
 // portal and the fakes; a second brand must never see or reach it.
 
 const SITE_URL = "https://shop.e2e.example.com";
+const CLICK_ID_LABEL = "Click ID in client_reference_id (Payment Links)";
+const THREE_EVENTS = ["invoice.paid", "checkout.session.completed", "charge.refunded"];
+const FOUR_EVENTS = [...THREE_EVENTS, "charge.dispute.closed"];
 
 async function fillIntegrationForm(page: Page, fields: Record<string, string>): Promise<void> {
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
@@ -50,6 +60,11 @@ test.describe("integrations", () => {
     await expect(page.getByLabel("Auth Token", { exact: true })).toHaveValue(brand.deliveryToken);
     expect(await stripeControl.webhookEndpoints(stripe.stripeAccountId)).toHaveLength(0);
 
+    // The checkbox starts unticked (off by default), is labelled, and carries its hint.
+    const clickIdBox = page.getByRole("checkbox", { name: CLICK_ID_LABEL });
+    await expect(clickIdBox).not.toBeChecked();
+    await expect(clickIdBox).toHaveAccessibleDescription(/Stripe Payment Links accept only \?client_reference_id=/);
+    await clickIdBox.check();
     await page.getByLabel("API Key", { exact: true }).fill(stripe.apiKey);
     await page.getByRole("button", { name: "Create integration" }).click();
     await page.waitForURL(/\/integrations\/c[a-z0-9]+$/);
@@ -59,17 +74,15 @@ test.describe("integrations", () => {
     await expect(page.getByTestId("webhook-url")).toHaveText(webhookUrl);
     await expect(page.getByText("Test mode", { exact: true })).toBeVisible();
     await expect(page.getByTestId("endpoint-status")).toHaveText("Stripe endpoint: Enabled");
+    await expect(page.getByTestId("click-id-from-client-reference")).toHaveText(/^On/);
+    await expect(page.getByTestId("endpoint-events")).toHaveText(FOUR_EVENTS.join(", "));
     // The secrets never come back to the browser, only their last four characters.
     expect(await page.content()).not.toContain(stripe.apiKey);
     expect(await page.content()).not.toContain(brand.deliveryToken);
 
     const [endpoint] = await stripeControl.webhookEndpoints(stripe.stripeAccountId);
     expect(endpoint).toMatchObject({ url: webhookUrl, metadata: { integration_id: integrationId } });
-    expect([...endpoint!.enabled_events].sort()).toEqual([
-      "charge.refunded",
-      "checkout.session.completed",
-      "invoice.paid",
-    ]);
+    expect([...endpoint!.enabled_events].sort()).toEqual([...FOUR_EVENTS].sort());
 
     await page.getByRole("link", { name: "← Integrations" }).click();
     await page.waitForURL("**/integrations");
@@ -93,10 +106,14 @@ test.describe("integrations", () => {
       page.getByText(`Saved: •••• ${stripe.apiKey.slice(-4)}. Leave empty to keep it.`, { exact: false }),
     ).toBeVisible();
     await expect(page.getByLabel("Program ID", { exact: true })).toHaveValue("1001");
+    await expect(page.getByRole("checkbox", { name: CLICK_ID_LABEL })).toBeChecked();
     await fillIntegrationForm(page, { "Program ID": "4242", "API Key": liveStripe.apiKey });
+    // Unticked on edit: the setting is turned off (an unticked box is absent from the form).
+    await page.getByRole("checkbox", { name: CLICK_ID_LABEL }).uncheck();
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.waitForURL(`**/integrations/${integrationId}`);
     await expect(page.getByText("4242", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("click-id-from-client-reference")).toHaveText("Off");
     await expect(page.getByText("Live", { exact: true })).toBeVisible();
     expect(await stripeControl.webhookEndpoints(stripe.stripeAccountId)).toHaveLength(0);
     expect(await stripeControl.webhookEndpoints(liveStripe.stripeAccountId)).toHaveLength(1);
@@ -125,5 +142,40 @@ test.describe("integrations", () => {
     await expect(page.getByTestId("integration-card").filter({ hasText: SITE_URL })).toHaveCount(0);
     expect(await stripeControl.webhookEndpoints(liveStripe.stripeAccountId)).toHaveLength(0);
     expect((await page.goto(`/integrations/${integrationId}`))?.status()).toBe(404);
+  });
+
+  test("an endpoint registered with three events is brought up to four when the page checks it, and the page says so", async ({
+    page,
+  }) => {
+    const stripe = await seedStripeAccount("test");
+    await signIn(page, brand);
+    const integrationId = await createIntegrationThroughForm(page, brand, stripe.apiKey, {
+      siteUrl: "https://older.e2e.example.com",
+    });
+    const [endpoint] = await stripeControl.webhookEndpoints(stripe.stripeAccountId);
+    // As an integration created before charge.dispute.closed was on the list.
+    await setEndpointEvents(stripe.apiKey, endpoint!.id, THREE_EVENTS);
+
+    // Disabled: the endpoint is left alone, and the page says when the event will be added.
+    await page.getByRole("button", { name: "Disable integration" }).click();
+    await expect(page.getByTestId("endpoint-status")).toHaveText("Stripe endpoint: Disabled");
+    await expect(page.getByText(/adds it when the integration is enabled again/)).toBeVisible();
+    expect((await stripeControl.webhookEndpoints(stripe.stripeAccountId))[0]!.enabled_events).toEqual(THREE_EVENTS);
+
+    // Enabled again: the next check updates the same endpoint in place.
+    await page.getByRole("button", { name: "Enable integration" }).click();
+    await expect(page.getByTestId("endpoint-status")).toHaveText("Stripe endpoint: Enabled");
+    const notice = page.getByText(
+      /The Stripe webhook endpoint now also sends charge\.dispute\.closed \(updated .+ UTC\)/,
+    );
+    await expect(notice).toBeVisible();
+    await expect(page.getByTestId("endpoint-events")).toHaveText(FOUR_EVENTS.join(", "));
+    const endpoints = await stripeControl.webhookEndpoints(stripe.stripeAccountId);
+    expect(endpoints.map((item) => item.id)).toEqual([endpoint!.id]);
+    expect([...endpoints[0]!.enabled_events].sort()).toEqual([...FOUR_EVENTS].sort());
+
+    // Still true after a reload.
+    await page.goto(`/integrations/${integrationId}`);
+    await expect(notice).toBeVisible();
   });
 });

@@ -1,7 +1,8 @@
 // `npm run dev` / `npm start` / `npm run demo`: the one command that runs the portal.
 // Without DATABASE_URL it starts the embedded database first; either way it applies
 // the committed migrations, then runs Next, and stops everything on Ctrl-C.
-// `demo` also starts the local fakes of Stripe and impact.com and points the portal at them.
+// `demo` also starts the local fakes of Stripe and impact.com and points the portal at them (their demo
+// accounts, payments and outcomes, including a rejected one, are set up in scripts/dev-fakes.ts).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedDatabase } from "./embedded-database.mjs";

@@ -61,6 +61,11 @@ export function DeliveryCard({
             <OutcomeBadge outcome={delivery.status} />
           </h2>
           <DeliveryStatusNote delivery={delivery} />
+          {delivery.kind === "conversion" && delivery.eventTypeRule ? (
+            <p data-testid="event-type-rule" className="text-sm text-slate-600">
+              Event type chosen by: {delivery.eventTypeRule}
+            </p>
+          ) : null}
         </div>
         <div className="flex flex-wrap items-start gap-3">
           <ReplayButton
@@ -89,6 +94,7 @@ export function DeliveryCard({
         <Fact label={time.label}>{formatUtc(time.value)}</Fact>
         <Fact label="QueuedUri">{delivery.queuedUri ?? "—"}</Fact>
         <Fact label="Click id from">{delivery.clickIdSource ?? "—"}</Fact>
+        {delivery.subscriptionId ? <Fact label="Subscription">{delivery.subscriptionId}</Fact> : null}
         <Fact label="Delivery id">{delivery.id}</Fact>
       </dl>
       <div className="space-y-2">

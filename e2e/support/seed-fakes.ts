@@ -35,3 +35,18 @@ export async function seedStripeAccount(
   const account = await stripeControl.addAccount({ keys: [{ key: apiKey }] });
   return { stripeAccountId: account.id, apiKey };
 }
+
+/**
+ * Sets an endpoint's events through the (fake) Stripe API with the brand's key, as a change in the Stripe
+ * Dashboard would: how the specs get an endpoint that looks registered by an older portal.
+ */
+export async function setEndpointEvents(apiKey: string, endpointId: string, events: string[]): Promise<void> {
+  const body = new URLSearchParams(events.map((event, index) => [`enabled_events[${index}]`, event]));
+  const response = await fetch(`${E2E.stripeUrl}/v1/webhook_endpoints/${endpointId}`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
+  if (!response.ok)
+    throw new Error(`setting the endpoint's events failed: ${response.status} ${await response.text()}`);
+}

@@ -13,6 +13,7 @@ import { outcomeWaitMocks } from "@/testing/inngest/outcome-wait-mocks";
 import {
   buildCharge,
   buildCustomer,
+  buildDispute,
   buildEvent,
   buildInvoicePayment,
   buildPaidInvoice,
@@ -163,7 +164,9 @@ describe("process-refund", () => {
 
     expect(result).toMatchObject({ deliveryId: refundId, status: "skipped" });
     const reason = (result as { reason: string }).reason;
-    expect(reason).toContain(`the original conversion ${invoice.id} was skipped (billing_reason manual`);
+    expect(reason).toContain(
+      `the original conversion ${invoice.id} was skipped (one-off invoice (billing_reason manual`,
+    );
     expect(await prisma.delivery.findUniqueOrThrow({ where: { id: refundId } })).toMatchObject({
       status: "skipped",
       skipReason: reason,
@@ -186,5 +189,44 @@ describe("process-refund", () => {
     });
     expect(ctx.step.sleepUntil).toHaveBeenCalledTimes(MAX_WAIT_ROUNDS);
     expect(fakes.impact.requests()).toHaveLength(0);
+  });
+
+  it("changes the action for a lost chargeback the same way, counting the dispute's amount as refunded", async () => {
+    const { integration, account, stripeApiKey } = await createTestIntegration({ impactAuthToken: IMPACT_TOKEN });
+    const stripeAccount = fakes.stripe.addAccount({ keys: [{ key: stripeApiKey }] });
+    fakes.impact.addAccount({ sid: account.impactSid, authTokens: [IMPACT_TOKEN] });
+    const invoice = buildPaidInvoice({ billingReason: "subscription_create", amountPaid: 4000 });
+    const paymentIntent = `pi_${invoice.id.slice(3)}`;
+    const charge = buildCharge({ amount: 4000, amountRefunded: 0, paymentIntent });
+    const dispute = buildDispute({ charge, status: "lost", amount: 1000 });
+    fakes.stripe.seed(stripeAccount.id, invoice, charge, dispute, buildInvoicePayment({ invoice, paymentIntent }));
+    const paid = await storeStripeEvent(integration, buildEvent("invoice.paid", invoice), "webhook");
+    expect((await deliverConversionRun(paid.deliveries[0]!.id)).result).toMatchObject({ status: "delivered" });
+    const closed = await storeStripeEvent(integration, buildEvent("charge.dispute.closed", dispute), "webhook");
+    const changeId = closed.deliveries[0]!.id;
+
+    const { result } = await refundEngine(changeId, [{ id: "refund-delay", handler: noop }]).execute();
+
+    expect(result).toEqual({ deliveryId: changeId, status: "delivered" });
+    expect(fakes.impact.actionUpdates().map((request) => request.params)).toEqual([
+      { ActionTrackerId: "2001", OrderId: invoice.id, Amount: "30.00", Reason: "OTHER" },
+    ]);
+  });
+
+  it("does not wait REFUND_DELAY again when the hand-off says it has already passed (a replay)", async () => {
+    const { conversionId, refundId } = await storeInvoiceAndRefund({ refundedInEvent: 1000, refundedNow: 1000 });
+    expect((await deliverConversionRun(conversionId!)).result).toMatchObject({ status: "delivered" });
+    const notBefore = new Date(Date.now() - 60_000).toISOString();
+    const engine = new InngestTestEngine({
+      function: processRefund,
+      events: [refundRequested.create({ deliveryId: refundId, generation: 1, notBefore })],
+      steps: [{ id: "refund-delay", handler: noop }, ...outcomeWaitMocks(refundId)],
+    });
+
+    const { result, ctx } = await engine.execute();
+
+    expect(ctx.step.sleep).not.toHaveBeenCalled();
+    expect(ctx.step.sleepUntil).toHaveBeenCalledWith("refund-delay", new Date(notBefore));
+    expect(result).toMatchObject({ status: "delivered" });
   });
 });

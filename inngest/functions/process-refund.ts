@@ -33,7 +33,10 @@ export const processRefund = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { deliveryId } = event.data;
-    await step.sleep("refund-delay", getEnv().REFUND_DELAY);
+    // Until the delay that began when the webhook arrived ends (a replay after it does not wait again);
+    // events handed over before `notBefore` existed wait the whole delay.
+    if (event.data.notBefore) await step.sleepUntil("refund-delay", new Date(event.data.notBefore));
+    else await step.sleep("refund-delay", getEnv().REFUND_DELAY);
 
     for (let round = 0; ; round++) {
       // Errors are thrown inside the step (see deliver-conversion): a retry re-runs this round's attempt.

@@ -5,6 +5,7 @@ import type Stripe from "stripe";
 import type { ConversionLineItem } from "@/lib/mapping/checkout-line-items";
 import { type ClickIdSource, findClickId, type MetadataLike } from "@/lib/mapping/click-id";
 import { formatEventDate } from "@/lib/mapping/event-date";
+import type { EventTypeDecision } from "@/lib/mapping/first-paid-invoice";
 import { hashEmail } from "@/lib/mapping/hash-email";
 import { MappingError } from "@/lib/mapping/mapping-error";
 import { formatMinorUnits } from "@/lib/mapping/money";
@@ -22,13 +23,17 @@ import {
 } from "@/lib/mapping/stripe-schemas";
 
 export interface ConversionContext {
-  integration: IntegrationEventTypes & { programId: string };
+  integration: IntegrationEventTypes & { programId: string; clickIdFromClientReference?: boolean };
   /** `event.created` of the webhook event (a checkout's completion time). */
   eventCreated: number;
   /** Metadata of the checkout session that created the invoice's subscription. */
   checkoutSessionMetadata?: MetadataLike;
+  /** `client_reference_id` of that session (read only when the integration's option is on). */
+  checkoutSessionClientReferenceId?: string | null;
   /** Metadata of the paying customer. */
   customerMetadata?: MetadataLike;
+  /** Required for an invoice: first or recurring, decided from the subscription's paid invoices. */
+  eventType?: EventTypeDecision;
   /** The `code` of the promotion code the payment used. */
   promotionCode?: string;
   /** Required for a checkout session: its line items (see `toConversionLineItems`). */
@@ -40,6 +45,9 @@ export interface ConversionRequest {
   params: Record<string, string>;
   orderId: string;
   eventTypeId: string;
+  /** For an invoice: the rule that chose the event type, and the subscription. */
+  eventTypeRule?: string;
+  subscriptionId?: string;
   /** The total sent to impact.com in minor units; the base for scaling later refunds. */
   amountMinor: number;
   /** Upper-case ISO code, as sent. */
@@ -70,7 +78,11 @@ export function buildConversion(
 }
 
 function buildInvoiceConversion(invoice: unknown, context: ConversionContext): ConversionRequest {
-  const plan = assertConversion(planInvoiceConversion(invoice, context.integration));
+  const planned = assertConversion(planInvoiceConversion(invoice));
+  if (!context.eventType) {
+    throw new MappingError("missing_context", "the invoice's event type (first paid or recurring) was not decided");
+  }
+  const plan = { ...planned, eventTypeId: context.eventType.eventTypeId };
   const parsed = invoiceConversionSchema.safeParse(invoice);
   if (!parsed.success) throw new MappingError("malformed_payload", describePayloadError("invoice", parsed.error));
   const data = parsed.data;
@@ -79,6 +91,7 @@ function buildInvoiceConversion(invoice: unknown, context: ConversionContext): C
     invoiceLines: data.lines.data.map((line) => line.metadata),
     subscriptionDetails: data.parent?.subscription_details?.metadata,
     checkoutSession: context.checkoutSessionMetadata,
+    clientReferenceId: context.integration.clickIdFromClientReference ? context.checkoutSessionClientReferenceId : null,
     customer: context.customerMetadata,
   });
   // The first line that charges something names the item: on an upgrade the first line is the credit
@@ -104,6 +117,8 @@ function buildInvoiceConversion(invoice: unknown, context: ConversionContext): C
     params,
     orderId: plan.orderId,
     eventTypeId: plan.eventTypeId,
+    eventTypeRule: context.eventType.rule,
+    subscriptionId: planned.subscriptionId,
     amountMinor: data.amount_paid,
     currency,
     clickIdSource: click.source,
@@ -111,7 +126,8 @@ function buildInvoiceConversion(invoice: unknown, context: ConversionContext): C
 }
 
 function buildCheckoutConversion(session: unknown, context: ConversionContext): ConversionRequest {
-  const plan = assertConversion(planCheckoutConversion(session, context.integration));
+  const planned = assertConversion(planCheckoutConversion(session, context.integration));
+  const plan = { ...planned, eventTypeId: context.integration.eventTypeId };
   const parsed = sessionConversionSchema.safeParse(session);
   if (!parsed.success) {
     throw new MappingError("malformed_payload", describePayloadError("checkout session", parsed.error));
@@ -125,7 +141,11 @@ function buildCheckoutConversion(session: unknown, context: ConversionContext): 
     );
   }
   const currency = data.currency.toUpperCase();
-  const click = findClickId({ checkoutSession: data.metadata, customer: context.customerMetadata });
+  const click = findClickId({
+    checkoutSession: data.metadata,
+    clientReferenceId: context.integration.clickIdFromClientReference ? data.client_reference_id : null,
+    customer: context.customerMetadata,
+  });
 
   const params = headerParams({
     context,
@@ -159,7 +179,7 @@ function buildCheckoutConversion(session: unknown, context: ConversionContext): 
 
 interface HeaderInput {
   context: ConversionContext;
-  plan: ConversionPlan;
+  plan: ConversionPlan & { eventTypeId: string };
   clickId: string | null;
   eventDate: number;
   customerId: string | null;

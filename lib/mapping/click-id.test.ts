@@ -78,11 +78,64 @@ describe("findClickId", () => {
     });
   });
 
-  it("never treats client_reference_id as a click id", () => {
+  it("does not read client_reference_id unless the caller passes it", () => {
     const session = fixtureSubscriptionSession();
     expect(session.client_reference_id).toBeTruthy();
     expect(findClickId({ checkoutSession: session.metadata })).toEqual({ clickId: null, source: null });
     // Even a session-shaped object with the reference in it is not searched by field name.
     expect(findClickIdInMetadata({ client_reference_id: "e4c56c8c" })).toBeNull();
+    expect(findClickId({ checkoutSession: { client_reference_id: "e4c56c8c" } })).toEqual({
+      clickId: null,
+      source: null,
+    });
+  });
+
+  describe("clientReferenceId (passed only when the integration's option is on)", () => {
+    it("is searched right after the checkout session's metadata and before the customer", () => {
+      const withReference = { ...all, clientReferenceId: "from-reference" };
+      expect(findClickId({ ...withReference, invoiceLines: [], subscriptionDetails: null })).toEqual({
+        clickId: "from-session",
+        source: "checkout_session",
+      });
+      expect(
+        findClickId({
+          ...withReference,
+          invoiceLines: [],
+          subscriptionDetails: null,
+          checkoutSession: { order_id: "o" },
+        }),
+      ).toEqual({ clickId: "from-reference", source: "client_reference_id" });
+      expect(findClickId({ clientReferenceId: "from-reference", customer: { impact_click_id: "c" } })).toEqual({
+        clickId: "from-reference",
+        source: "client_reference_id",
+      });
+    });
+
+    it("loses to the invoice lines and subscription details", () => {
+      expect(findClickId({ ...all, clientReferenceId: "from-reference" }).source).toBe("invoice_line");
+      expect(findClickId({ ...all, invoiceLines: [], clientReferenceId: "from-reference" }).source).toBe(
+        "subscription_details",
+      );
+    });
+
+    it("is trimmed, and a blank or null one falls through to the customer", () => {
+      expect(findClickId({ clientReferenceId: "  ref  " })).toEqual({ clickId: "ref", source: "client_reference_id" });
+      for (const clientReferenceId of ["", "   ", null, undefined]) {
+        expect(findClickId({ clientReferenceId, customer: { irclickid: "from-customer" } })).toEqual({
+          clickId: "from-customer",
+          source: "customer",
+        });
+      }
+    });
+
+    it("takes the value as it is: the reference is the click id itself, not metadata", () => {
+      const session = fixtureSubscriptionSession();
+      expect(
+        findClickId({ checkoutSession: session.metadata, clientReferenceId: session.client_reference_id }),
+      ).toEqual({
+        clickId: "e4c56c8c-7bab-4ad1-a210-df683817bbdf",
+        source: "client_reference_id",
+      });
+    });
   });
 });

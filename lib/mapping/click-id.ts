@@ -1,12 +1,17 @@
 // The impact.com click id travels in Stripe metadata under one of several names that shops and
-// impact's own snippets use. `client_reference_id` is deliberately not a source: it is the shop's own
-// reference (often its user id), and sending it as a ClickId would attribute the sale to nobody.
+// impact's own snippets use. `client_reference_id` is the shop's own reference (often its user id) and
+// not a source — unless the integration says its Payment Links carry the click id there (SPEC §7).
 
 /** Metadata keys holding a click id, in priority order; matched case-insensitively. */
 export const CLICK_ID_METADATA_KEYS = ["impact_click_id", "im_ref", "irclickid"] as const;
 
 /** Where a click id was found, recorded with the delivery. */
-export type ClickIdSource = "invoice_line" | "subscription_details" | "checkout_session" | "customer";
+export type ClickIdSource =
+  | "invoice_line"
+  | "subscription_details"
+  | "checkout_session"
+  | "client_reference_id"
+  | "customer";
 
 export type MetadataLike = Readonly<Record<string, unknown>> | null | undefined;
 
@@ -18,6 +23,11 @@ export interface ClickIdSources {
   subscriptionDetails?: MetadataLike;
   /** The checkout session's metadata (for an invoice: the session that created its subscription). */
   checkoutSession?: MetadataLike;
+  /**
+   * That session's `client_reference_id`, passed only when the integration's "Click ID in
+   * client_reference_id (Payment Links)" option is on.
+   */
+  clientReferenceId?: string | null;
   /** The customer's metadata. */
   customer?: MetadataLike;
 }
@@ -26,7 +36,7 @@ export type ClickIdMatch = { clickId: string; source: ClickIdSource } | { clickI
 
 /**
  * The first non-empty click id, searching sources in order (invoice lines, subscription details,
- * checkout session, customer) and, within one source, the keys in {@link CLICK_ID_METADATA_KEYS} order.
+ * checkout session, its client_reference_id when given, customer) and, within one source, the keys in {@link CLICK_ID_METADATA_KEYS} order.
  * Values are trimmed; blank values are skipped.
  */
 export function findClickId(sources: ClickIdSources): ClickIdMatch {
@@ -34,13 +44,14 @@ export function findClickId(sources: ClickIdSources): ClickIdMatch {
     const clickId = findClickIdInMetadata(metadata);
     if (clickId) return { clickId, source: "invoice_line" };
   }
-  const ordered: ReadonlyArray<[ClickIdSource, MetadataLike]> = [
-    ["subscription_details", sources.subscriptionDetails],
-    ["checkout_session", sources.checkoutSession],
-    ["customer", sources.customer],
+  const ordered: ReadonlyArray<[ClickIdSource, () => string | null]> = [
+    ["subscription_details", () => findClickIdInMetadata(sources.subscriptionDetails)],
+    ["checkout_session", () => findClickIdInMetadata(sources.checkoutSession)],
+    ["client_reference_id", () => sources.clientReferenceId?.trim() || null],
+    ["customer", () => findClickIdInMetadata(sources.customer)],
   ];
-  for (const [source, metadata] of ordered) {
-    const clickId = findClickIdInMetadata(metadata);
+  for (const [source, find] of ordered) {
+    const clickId = find();
     if (clickId) return { clickId, source };
   }
   return { clickId: null, source: null };

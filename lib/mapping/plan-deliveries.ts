@@ -5,6 +5,7 @@ import type Stripe from "stripe";
 import {
   chargeRefundSchema,
   describePayloadError,
+  disputeClosedSchema,
   eventEnvelopeSchema,
   expandableIdOf,
   invoicePlanSchema,
@@ -13,7 +14,12 @@ import {
 } from "@/lib/mapping/stripe-schemas";
 
 /** The event types the webhook endpoint is registered for (SPEC §3). */
-export const WEBHOOK_EVENT_TYPES = ["invoice.paid", "checkout.session.completed", "charge.refunded"] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  "invoice.paid",
+  "checkout.session.completed",
+  "charge.refunded",
+  "charge.dispute.closed",
+] as const;
 
 /** The integration's impact.com event type ids (digits, as strings). */
 export interface IntegrationEventTypes {
@@ -23,9 +29,25 @@ export interface IntegrationEventTypes {
   recurringEventTypeId: string;
 }
 
-export type ConversionPlan = { kind: "conversion"; orderId: string; eventTypeId: string };
-export type SkippedPlan = { kind: "skipped"; reason: string; orderId?: string; eventTypeId?: string };
-export type ModificationPlan = { kind: "modification"; chargeId: string; paymentIntentId: string };
+/**
+ * `eventTypeId` null: an invoice's event type (first paid or recurring) depends on the subscription's
+ * history in Stripe, which the job reads (see first-paid-invoice.ts); intake must not make that call.
+ */
+export type ConversionPlan = {
+  kind: "conversion";
+  orderId: string;
+  eventTypeId: string | null;
+  subscriptionId?: string;
+};
+export type SkippedPlan = {
+  kind: "skipped";
+  reason: string;
+  orderId?: string;
+  eventTypeId?: string;
+  subscriptionId?: string;
+};
+/** A change to an earlier conversion's action; the job re-reads the charge (and its PaymentIntent) after REFUND_DELAY. */
+export type ModificationPlan = { kind: "modification"; chargeId: string; paymentIntentId?: string };
 export type IgnoredPlan = { kind: "ignored"; reason: string };
 
 export type DeliveryPlan = ConversionPlan | SkippedPlan | ModificationPlan | IgnoredPlan;
@@ -44,7 +66,7 @@ export function planDeliveries(event: Stripe.Event, config: IntegrationEventType
   const object = data?.object;
   switch (type) {
     case "invoice.paid":
-      return planInvoiceConversion(object, config);
+      return planInvoiceConversion(object);
     case "checkout.session.completed":
     // Sessions paid by a delayed method complete unpaid; if the endpoint is ever subscribed to this
     // event too, the settled payment maps exactly like a paid completion (same OrderId, so no double).
@@ -52,56 +74,41 @@ export function planDeliveries(event: Stripe.Event, config: IntegrationEventType
       return planCheckoutConversion(object, config);
     case "charge.refunded":
       return planRefund(object);
+    case "charge.dispute.closed":
+      return planDisputeClosed(object);
     default:
       return { kind: "ignored", reason: `event type ${type} is not mapped to impact.com` };
   }
 }
 
 /**
- * Conversion or skip for a paid invoice. Event type by `billing_reason`: `subscription_create` → the
- * event type; `subscription_cycle` and `subscription_update` → the recurring one; anything else
- * (`manual`, `subscription_threshold`, `quote_accept`, …) is skipped. A zero `amount_paid` (trials,
- * 100 % coupons, downgrades) is skipped. Shared with the conversion builder so both always agree.
+ * Conversion or skip for a paid invoice, by money (SPEC §7): an invoice of no subscription is a one-off
+ * (one-time sales arrive as checkout.session.completed), nothing paid is nothing to attribute, and every
+ * other invoice of a subscription — whatever its billing_reason: create, cycle, update (a prorated
+ * upgrade), threshold, manual — is a conversion whose event type the job decides from the subscription's
+ * paid invoices. Shared with the conversion builder so both always agree.
  */
-export function planInvoiceConversion(invoice: unknown, config: IntegrationEventTypes): ConversionPlan | SkippedPlan {
+export function planInvoiceConversion(invoice: unknown): ConversionPlan | SkippedPlan {
   const parsed = invoicePlanSchema.safeParse(invoice);
   if (!parsed.success) return { kind: "skipped", reason: describePayloadError("invoice", parsed.error) };
   const { id: orderId, billing_reason: billingReason, amount_paid: amountPaid } = parsed.data;
-
-  let eventTypeId: string;
-  switch (billingReason) {
-    case "subscription_create":
-      eventTypeId = config.eventTypeId;
-      break;
-    case "subscription_cycle":
-    case "subscription_update":
-      eventTypeId = config.recurringEventTypeId;
-      break;
-    case "manual":
-      return {
-        kind: "skipped",
-        orderId,
-        reason:
-          "billing_reason manual: a one-off invoice, not a subscription payment; only subscription invoices are sent",
-      };
-    case null:
-      return { kind: "skipped", orderId, reason: "billing_reason is null: cannot tell a first payment from a renewal" };
-    default:
-      return {
-        kind: "skipped",
-        orderId,
-        reason: `billing_reason ${billingReason} is not mapped: only subscription_create, subscription_cycle and subscription_update are sent`,
-      };
+  const subscriptionId = expandableIdOf(parsed.data.parent?.subscription_details?.subscription) ?? undefined;
+  if (!subscriptionId) {
+    return {
+      kind: "skipped",
+      orderId,
+      reason: `one-off invoice (billing_reason ${billingReason ?? "none"}, no subscription): only subscription invoices are sent; one-time sales arrive as checkout.session.completed`,
+    };
   }
   if (amountPaid === 0) {
     return {
       kind: "skipped",
       orderId,
-      eventTypeId,
-      reason: `zero amount: amount_paid is 0 (billing_reason ${billingReason}), nothing to attribute`,
+      subscriptionId,
+      reason: `nothing paid: amount_paid is 0 (billing_reason ${billingReason ?? "none"}, e.g. a trial), nothing to attribute`,
     };
   }
-  return { kind: "conversion", orderId, eventTypeId };
+  return { kind: "conversion", orderId, eventTypeId: null, subscriptionId };
 }
 
 /**
@@ -140,6 +147,20 @@ export function planCheckoutConversion(session: unknown, config: IntegrationEven
     return { kind: "skipped", orderId, eventTypeId, reason: "zero amount: amount_total is 0, nothing to attribute" };
   }
   return { kind: "conversion", orderId, eventTypeId };
+}
+
+/** A lost chargeback takes the money back like a refund; won (or warning_closed) ones change nothing. */
+function planDisputeClosed(dispute: unknown): ModificationPlan | SkippedPlan {
+  const parsed = disputeClosedSchema.safeParse(dispute);
+  if (!parsed.success) return { kind: "skipped", reason: describePayloadError("dispute", parsed.error) };
+  const { status } = parsed.data;
+  if (status === "won" || status === "warning_closed") {
+    return { kind: "skipped", reason: `dispute won (status ${status}): the money stayed, nothing to change` };
+  }
+  if (status !== "lost") return { kind: "skipped", reason: `dispute closed with status ${status}: nothing to change` };
+  const chargeId = expandableIdOf(parsed.data.charge)!;
+  const paymentIntentId = expandableIdOf(parsed.data.payment_intent) ?? undefined;
+  return { kind: "modification", chargeId, ...(paymentIntentId ? { paymentIntentId } : {}) };
 }
 
 function planRefund(charge: unknown): ModificationPlan | SkippedPlan {

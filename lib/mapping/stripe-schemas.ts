@@ -28,6 +28,13 @@ export const invoicePlanSchema = z.object({
   billing_reason: z.string().nullable(),
   amount_paid: MinorAmountSchema.nonnegative(),
   currency: CurrencySchema,
+  /** This API version names an invoice's subscription here (null for a one-off invoice). */
+  parent: z
+    .object({
+      subscription_details: z.object({ subscription: ExpandableIdSchema.nullable().optional() }).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** What building a conversion reads from an invoice, on top of {@link invoicePlanSchema}. */
@@ -77,6 +84,7 @@ export const sessionConversionSchema = sessionPaymentSchema.extend({
   customer_email: z.string().nullable().optional(),
   customer_details: z.object({ email: z.string().nullable().optional() }).nullable().optional(),
   metadata: MetadataSchema,
+  client_reference_id: z.string().nullable().optional(),
 });
 
 /** What planning reads from a refunded charge. */
@@ -84,6 +92,15 @@ export const chargeRefundSchema = z.object({
   object: z.literal("charge"),
   id: z.string().min(1),
   payment_intent: ExpandableIdSchema.nullable(),
+});
+
+/** A closed dispute (chargeback): lost ones take money back like a refund (SPEC §7). */
+export const disputeClosedSchema = z.object({
+  object: z.literal("dispute"),
+  id: z.string().min(1),
+  charge: ExpandableIdSchema,
+  status: z.string(),
+  payment_intent: ExpandableIdSchema.nullable().optional(),
 });
 
 /** The id of an expandable field, whether Stripe sent the id or the expanded object. */

@@ -2,10 +2,11 @@
 // the JSON routes, the CSV export, the actions and the query keys. Values stay strings (what the
 // URL holds); lib/server turns them into conditions.
 import { z } from "zod";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/mapping/plan-deliveries";
 import { EVENT_OUTCOMES } from "@/lib/views/event-view";
 
 /** Event types the portal maps (others are stored as ignored and can still be typed into the URL). */
-export const MAPPED_EVENT_TYPES = ["invoice.paid", "checkout.session.completed", "charge.refunded"] as const;
+export const MAPPED_EVENT_TYPES = WEBHOOK_EVENT_TYPES;
 
 const FIELD_LABELS: Record<string, string> = {
   integration: "Integration",

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 import {
   CreateIntegrationSchema,
+  INTEGRATION_CHECKBOX_FIELDS,
   INTEGRATION_FIELDS,
   INTEGRATION_LABELS,
+  INTEGRATION_TEXT_FIELDS,
   UpdateIntegrationSchema,
 } from "@/lib/schemas/integration";
 
@@ -27,10 +29,10 @@ function errorsFor(
 describe("CreateIntegrationSchema", () => {
   it("accepts a complete form and trims every field", () => {
     const padded = Object.fromEntries(Object.entries(VALID).map(([key, value]) => [key, `  ${value} `]));
-    expect(CreateIntegrationSchema.parse(padded)).toEqual(VALID);
+    expect(CreateIntegrationSchema.parse(padded)).toEqual({ ...VALID, clickIdFromClientReference: false });
   });
 
-  it("labels the six fields exactly as SPEC §3 does, in form order", () => {
+  it("labels the six text fields and the checkbox exactly as SPEC §3 does, in form order", () => {
     expect(INTEGRATION_FIELDS.map((field) => INTEGRATION_LABELS[field])).toEqual([
       "URL",
       "Auth Token",
@@ -38,7 +40,30 @@ describe("CreateIntegrationSchema", () => {
       "Event Type ID",
       "Recurring Event Tracker ID",
       "API Key",
+      "Click ID in client_reference_id (Payment Links)",
     ]);
+    // The form renders text inputs from one list and checkboxes from the other.
+    expect(INTEGRATION_TEXT_FIELDS).not.toContain("clickIdFromClientReference");
+    expect(INTEGRATION_CHECKBOX_FIELDS).toEqual(["clickIdFromClientReference"]);
+    expect([...INTEGRATION_TEXT_FIELDS, ...INTEGRATION_CHECKBOX_FIELDS]).toEqual([...INTEGRATION_FIELDS]);
+  });
+
+  it("reads the Click ID checkbox as FormData sends it: 'on' when ticked, absent when not (off by default)", () => {
+    expect(
+      CreateIntegrationSchema.parse({ ...VALID, clickIdFromClientReference: "on" }).clickIdFromClientReference,
+    ).toBe(true);
+    expect(CreateIntegrationSchema.parse(VALID).clickIdFromClientReference).toBe(false);
+    expect(
+      CreateIntegrationSchema.parse({ ...VALID, clickIdFromClientReference: true }).clickIdFromClientReference,
+    ).toBe(true);
+    expect(
+      CreateIntegrationSchema.parse({ ...VALID, clickIdFromClientReference: false }).clickIdFromClientReference,
+    ).toBe(false);
+    for (const value of ["yes", "off", "true", 1]) {
+      expect(errorsFor({ ...VALID, clickIdFromClientReference: value }).clickIdFromClientReference).toBe(
+        "Tick the box or leave it empty.",
+      );
+    }
   });
 
   it("asks for every missing field by name", () => {
@@ -119,6 +144,14 @@ describe("UpdateIntegrationSchema", () => {
     expect(parsed.authToken).toBeUndefined();
     expect(parsed.apiKey).toBeUndefined();
     expect(parsed.siteUrl).toBe(VALID.siteUrl);
+  });
+
+  it("turns the Click ID setting off when the box is left unticked (absent), on when ticked", () => {
+    expect(UpdateIntegrationSchema.parse({ ...VALID, apiKey: "" }).clickIdFromClientReference).toBe(false);
+    expect(
+      UpdateIntegrationSchema.parse({ ...VALID, apiKey: "", clickIdFromClientReference: "on" })
+        .clickIdFromClientReference,
+    ).toBe(true);
   });
 
   it("still validates secrets that are typed, and every other field", () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** Form field names, in the order the form shows them (labels in SPEC §3). */
-export const INTEGRATION_FIELDS = [
+/** The form's text inputs, in the order the form shows them (labels in SPEC §3). */
+export const INTEGRATION_TEXT_FIELDS = [
   "siteUrl",
   "authToken",
   "programId",
@@ -9,6 +9,14 @@ export const INTEGRATION_FIELDS = [
   "recurringEventTypeId",
   "apiKey",
 ] as const;
+export type IntegrationTextField = (typeof INTEGRATION_TEXT_FIELDS)[number];
+
+/** The form's checkboxes, shown after the text inputs: FormData carries them as "on" or not at all. */
+export const INTEGRATION_CHECKBOX_FIELDS = ["clickIdFromClientReference"] as const;
+export type IntegrationCheckboxField = (typeof INTEGRATION_CHECKBOX_FIELDS)[number];
+
+/** Every form field name, in the order the form shows them. */
+export const INTEGRATION_FIELDS = [...INTEGRATION_TEXT_FIELDS, ...INTEGRATION_CHECKBOX_FIELDS] as const;
 export type IntegrationField = (typeof INTEGRATION_FIELDS)[number];
 
 export const INTEGRATION_LABELS: Record<IntegrationField, string> = {
@@ -18,6 +26,7 @@ export const INTEGRATION_LABELS: Record<IntegrationField, string> = {
   eventTypeId: "Event Type ID",
   recurringEventTypeId: "Recurring Event Tracker ID",
   apiKey: "API Key",
+  clickIdFromClientReference: "Click ID in client_reference_id (Payment Links)",
 };
 
 const digits = (label: string) =>
@@ -58,6 +67,15 @@ export const StripeApiKeySchema = z
     "A Stripe API key starts with sk_live_, sk_test_, rk_live_ or rk_test_.",
   );
 
+/**
+ * A ticked checkbox arrives in FormData as "on" and an unticked one not at all; code may pass a boolean.
+ * Absent means off, so an edit with the box unticked turns the setting off.
+ */
+export const CheckboxSchema = z
+  .union([z.boolean(), z.literal("on")], { error: "Tick the box or leave it empty." })
+  .optional()
+  .transform((value) => value === true || value === "on");
+
 export const CreateIntegrationSchema = z.object({
   siteUrl: SiteUrlSchema,
   authToken: ImpactAuthTokenSchema,
@@ -65,8 +83,12 @@ export const CreateIntegrationSchema = z.object({
   eventTypeId: digits("Event Type ID"),
   recurringEventTypeId: digits("Recurring Event Tracker ID"),
   apiKey: StripeApiKeySchema,
+  clickIdFromClientReference: CheckboxSchema,
 });
-export type CreateIntegrationInput = z.infer<typeof CreateIntegrationSchema>;
+/** What a caller hands in: the form's fields, the checkbox optional (left out means off). */
+export type CreateIntegrationInput = z.input<typeof CreateIntegrationSchema>;
+/** What the schema answers: every field present, the checkbox a boolean. */
+export type CreateIntegrationData = z.output<typeof CreateIntegrationSchema>;
 
 // On edit the stored secrets are never sent back to the browser; an empty secret field means "keep it".
 const keepIfEmpty = <T extends z.ZodType>(schema: T) =>

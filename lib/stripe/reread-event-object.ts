@@ -16,6 +16,9 @@ export async function rereadEventObject(stripe: Stripe, event: Stripe.Event): Pr
     case "charge.refunded":
       object = await stripe.charges.retrieve(id);
       break;
+    case "charge.dispute.closed":
+      object = await stripe.disputes.retrieve(id);
+      break;
     default:
       return null;
   }

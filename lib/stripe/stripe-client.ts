@@ -3,6 +3,7 @@
 // SDK's pinned one, so every object we read has the shape its types describe.
 import Stripe from "stripe";
 import { getEnv } from "@/lib/env";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/mapping/plan-deliveries";
 
 export const STRIPE_TIMEOUT_MS = 20_000;
 
@@ -25,7 +26,12 @@ export function modeOfKey(apiKey: string): "live" | "test" {
   return /^(sk|rk)_live_/.test(apiKey) ? "live" : "test";
 }
 
-export const WEBHOOK_EVENTS = ["invoice.paid", "checkout.session.completed", "charge.refunded"] as const;
+/**
+ * The events the portal's webhook endpoint is registered for (SPEC §3): the same list intake plans work
+ * for, defined once in lib/mapping (which must not import the API clients).
+ */
+export const WEBHOOK_EVENTS = WEBHOOK_EVENT_TYPES;
+export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
 /** Stripe accepts at most 16 webhook endpoints per account. */
 export const STRIPE_WEBHOOK_ENDPOINT_LIMIT = 16;

@@ -4,7 +4,12 @@ import Stripe from "stripe";
 import { AppError } from "@/lib/errors/app-error";
 import { STRIPE_WEBHOOK_ENDPOINT_LIMIT, WEBHOOK_EVENTS } from "@/lib/stripe/stripe-client";
 import { callStripe, isStripeKeyRejected, isStripeNotFound, toStripeAppError } from "@/lib/stripe/stripe-errors";
-import type { EndpointStatus } from "@/lib/views/integration-view";
+import {
+  type EndpointCheck,
+  type EndpointEventsUpdate,
+  type EndpointStatus,
+  endpointCheckOf,
+} from "@/lib/views/integration-view";
 
 /** Tells the brand, in Stripe's Dashboard, which portal object an endpoint belongs to. */
 export const ENDPOINT_METADATA_PORTAL = "payments-integration-portal";
@@ -96,24 +101,95 @@ export async function setWebhookEndpointDisabled(
 }
 
 /** A status check must not hold a page for Stripe's full timeout and retries. */
-const STATUS_CHECK_TIMEOUT_MS = 5_000;
+const STATUS_CHECK_OPTIONS: Stripe.RequestOptions = { timeout: 5_000, maxNetworkRetries: 0 };
+
+/**
+ * Written with an in-place events update, in the same call, so the integration page can say what was added
+ * and when, truthfully after any reload and from any server process (Stripe is where the endpoint lives).
+ */
+const EVENTS_ADDED_METADATA_KEY = "portal_events_added";
+const EVENTS_UPDATED_AT_METADATA_KEY = "portal_events_updated_at";
+
+function statusOfRetrieveError(error: unknown): EndpointStatus {
+  if (isStripeNotFound(error)) return "missing";
+  if (isStripeKeyRejected(error)) return "key_rejected";
+  if (error instanceof Stripe.errors.StripePermissionError) return "key_rejected";
+  return "unreachable";
+}
+
+function statusOfEndpoint(endpoint: Stripe.WebhookEndpoint): EndpointStatus {
+  return endpoint.status === "disabled" ? "disabled" : "enabled";
+}
 
 /** What Stripe says about the endpoint right now; never throws. */
 export async function retrieveWebhookEndpointStatus(stripe: Stripe, endpointId: string): Promise<EndpointStatus> {
   try {
-    const endpoint = await stripe.webhookEndpoints.retrieve(
-      endpointId,
-      {},
-      {
-        timeout: STATUS_CHECK_TIMEOUT_MS,
-        maxNetworkRetries: 0,
-      },
-    );
-    return endpoint.status === "disabled" ? "disabled" : "enabled";
+    return statusOfEndpoint(await stripe.webhookEndpoints.retrieve(endpointId, {}, STATUS_CHECK_OPTIONS));
   } catch (error) {
-    if (isStripeNotFound(error)) return "missing";
-    if (isStripeKeyRejected(error)) return "key_rejected";
-    if (error instanceof Stripe.errors.StripePermissionError) return "key_rejected";
-    return "unreachable";
+    return statusOfRetrieveError(error);
+  }
+}
+
+/** The portal's events an endpoint does not receive (none when it receives every event, `*`). */
+export function missingWebhookEventsOf(enabledEvents: readonly string[]): string[] {
+  if (enabledEvents.includes("*")) return [];
+  return WEBHOOK_EVENTS.filter((event) => !enabledEvents.includes(event));
+}
+
+function eventsUpdateOf(metadata: Stripe.Metadata | null): EndpointEventsUpdate | null {
+  const added = metadata?.[EVENTS_ADDED_METADATA_KEY];
+  const updatedAt = new Date(metadata?.[EVENTS_UPDATED_AT_METADATA_KEY] ?? Number.NaN);
+  if (!added || Number.isNaN(updatedAt.getTime())) return null;
+  return { addedEvents: added.split(",").filter(Boolean), updatedAt };
+}
+
+function checkOf(endpoint: Stripe.WebhookEndpoint, eventsUpdateError: string | null = null): EndpointCheck {
+  return {
+    status: statusOfEndpoint(endpoint),
+    enabledEvents: [...endpoint.enabled_events],
+    missingEvents: missingWebhookEventsOf(endpoint.enabled_events),
+    eventsUpdate: eventsUpdateOf(endpoint.metadata),
+    eventsUpdateError,
+  };
+}
+
+/**
+ * SPEC §3: what Stripe says about the endpoint right now, and an endpoint registered earlier with fewer
+ * events is brought up to the portal's list in place (`enabled_events`; events someone else added stay).
+ * Only an existing, enabled endpoint is changed: a disabled one is brought up when it is enabled again.
+ * A refused or failed update (a restricted key without write access, an outage) is reported in the
+ * answer, never thrown: the status is still what Stripe said. Never throws.
+ */
+export async function syncWebhookEndpointEvents(
+  stripe: Stripe,
+  endpointId: string,
+  now: Date = new Date(),
+): Promise<EndpointCheck> {
+  let endpoint: Stripe.WebhookEndpoint;
+  try {
+    endpoint = await stripe.webhookEndpoints.retrieve(endpointId, {}, STATUS_CHECK_OPTIONS);
+  } catch (error) {
+    return endpointCheckOf(statusOfRetrieveError(error));
+  }
+  const missing = missingWebhookEventsOf(endpoint.enabled_events);
+  if (missing.length === 0 || statusOfEndpoint(endpoint) !== "enabled") return checkOf(endpoint);
+  try {
+    const updated = await stripe.webhookEndpoints.update(
+      endpointId,
+      {
+        enabled_events: [...endpoint.enabled_events, ...missing] as Stripe.WebhookEndpointUpdateParams.EnabledEvent[],
+        metadata: {
+          [EVENTS_ADDED_METADATA_KEY]: missing.join(","),
+          [EVENTS_UPDATED_AT_METADATA_KEY]: now.toISOString(),
+        },
+      },
+      STATUS_CHECK_OPTIONS,
+    );
+    return checkOf(updated);
+  } catch (error) {
+    const reported = toStripeAppError(error, `adding ${missing.join(", ")} to the webhook endpoint`);
+    const message = reported instanceof Error ? reported.message : `Stripe did not add ${missing.join(", ")}.`;
+    console.error(`could not add ${missing.join(", ")} to Stripe webhook endpoint ${endpointId}`, message);
+    return checkOf(endpoint, message);
   }
 }

@@ -109,6 +109,10 @@ export type DeliveryDetail = DeliverySummary & {
   outcomeReads: number;
   deliveredAt: string | null;
   clickIdSource: string | null;
+  /** The subscription an invoice conversion belongs to. */
+  subscriptionId: string | null;
+  /** The rule that chose the conversion's event type (SPEC §7), e.g. "first paid invoice of sub_…, after a trial". */
+  eventTypeRule: string | null;
   request: MappedRequest | null;
   /** Newest first, across replays (each carries its generation). */
   attempts: AttemptView[];

@@ -15,6 +15,31 @@ export const ENDPOINT_STATUS_LABELS: Record<EndpointStatus, string> = {
   unreachable: "Stripe unreachable",
 };
 
+/**
+ * Events the portal added in place to an endpoint registered earlier with fewer (SPEC §3), and when. Read
+ * back from the endpoint's own metadata, written in the same update, so every server process and every
+ * reload tells the same story.
+ */
+export type EndpointEventsUpdate = { addedEvents: string[]; updatedAt: Date };
+
+/** One look at the endpoint in Stripe (cached about a minute), and what that look changed. */
+export type EndpointCheck = {
+  status: EndpointStatus;
+  /** The events Stripe sends to the endpoint as it answered; null when it could not be read. */
+  enabledEvents: string[] | null;
+  /** Events of the portal's list the endpoint still lacks (none once it is up to date). */
+  missingEvents: string[];
+  /** The portal's last in-place update of the events, if it ever made one. */
+  eventsUpdate: EndpointEventsUpdate | null;
+  /** Why the missing events could not be added (a restricted key without write access, Stripe down). */
+  eventsUpdateError: string | null;
+};
+
+/** A check that learned nothing beyond its status (no endpoint id, Stripe unreachable, the endpoint gone). */
+export function endpointCheckOf(status: EndpointStatus): EndpointCheck {
+  return { status, enabledEvents: null, missingEvents: [], eventsUpdate: null, eventsUpdateError: null };
+}
+
 export type IntegrationDetails = {
   id: string;
   siteUrl: string;
@@ -23,6 +48,8 @@ export type IntegrationDetails = {
   recurringEventTypeId: string;
   mode: IntegrationMode;
   isEnabled: boolean;
+  /** SPEC §7: a checkout session's client_reference_id is read as a click id (Payment Links). */
+  clickIdFromClientReference: boolean;
   webhookUrl: string;
   stripeWebhookEndpointId: string | null;
   apiKeyLast4: string;
@@ -52,5 +79,8 @@ export type IntegrationSummary = {
   endpointStatus: Promise<EndpointStatus>;
 };
 
-/** Fields a failed submit hands back to the form; the two secrets are never among them. */
+/**
+ * Fields a failed submit hands back to the form, as FormData strings (the checkbox "on" or ""); the two
+ * secrets are never among them.
+ */
 export type EchoedField = Exclude<IntegrationField, "authToken" | "apiKey">;

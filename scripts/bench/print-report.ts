@@ -51,16 +51,24 @@ export function formatReport(report: BenchReport): string {
       "",
       `End to end (webhook sent → conversion queued by the fake impact.com → delivery confirmed by reading its submission; local runner; ${e.rate} req/s for ${e.seconds} s)`,
     );
-    const rows: (string | number)[][] = [
-      ["queued by impact.com (sent)", e.acknowledged, e.converted, e.duplicates, e.p50, e.p90, e.p99, e.max],
-    ];
-    // Reports written before deliveries were confirmed have no confirmation figures.
-    if (e.confirmedLatency) {
-      const c = e.confirmedLatency;
-      rows.push([`confirmed (delivered; poll delay ${e.pollDelay})`, e.acknowledged, e.confirmed, "", c.p50, c.p90, c.p99, c.max]);
-    }
+    const c = e.confirmedLatency;
     out.push(
-      table(["stage", "acknowledged", "orders", "duplicates", "p50 ms", "p90 ms", "p99 ms", "max ms"], rows),
+      table(
+        ["stage", "acknowledged", "orders", "duplicates", "p50 ms", "p90 ms", "p99 ms", "max ms"],
+        [
+          ["queued by impact.com (sent)", e.acknowledged, e.converted, e.duplicates, e.p50, e.p90, e.p99, e.max],
+          [
+            `confirmed (delivered; poll delay ${e.pollDelay})`,
+            e.acknowledged,
+            e.confirmed,
+            "–",
+            c.p50,
+            c.p90,
+            c.p99,
+            c.max,
+          ],
+        ],
+      ),
     );
   }
   if (report.logQueries) {

@@ -3,12 +3,19 @@
 // maintaining them row by row). Distribution: 50 accounts (every fifth has two integrations), sizes
 // skewed so the largest account holds ~13 % of all events, 180 days of history; types 70 % invoice.paid,
 // 15 % checkout.session.completed, 10 % charge.refunded, 5 % unmapped (ignored); outcomes of the mapped
-// ones 88 % delivered, 7 % skipped, 3 % exhausted, 1 % retrying, 1 % pending; ~200 k customers.
+// ones 86 % delivered (confirmed: queued, then the submission read back Complete), 1 % sent (awaiting
+// impact.com), 1 % rejected by impact.com, 7 % skipped, 2.5 % exhausted, 0.5 % unknown, 1 % retrying,
+// 1 % pending; ~200 k customers.
 
 import pg from "pg";
+import { UNKNOWN_OUTCOME_ERROR } from "@/lib/events/replay-rules";
 import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 
 export const SEED_MARKER_TABLE = "_bench_seed";
+/** Bumped when the seeded data changes shape, so the bench reseeds a database of an older version. */
+const SEED_VERSION = 2;
+
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 type Dropped = { indexes: string[]; foreignKeys: { table: string; name: string; definition: string }[] };
 
@@ -49,7 +56,8 @@ const EVENTS_SQL = `
     d.received - interval '2 seconds', d.received, 'webhook', (CASE WHEN d.type = 'customer.updated' THEN 'ignored' ELSE 'accepted' END)::"StripeEventStatus",
     CASE WHEN d.type = 'customer.updated' THEN 'event type customer.updated is not mapped to impact.com' END,
     (CASE WHEN d.type = 'customer.updated' THEN 'ignored'
-          WHEN d.r_outcome < 0.88 THEN 'delivered' WHEN d.r_outcome < 0.95 THEN 'skipped' WHEN d.r_outcome < 0.98 THEN 'exhausted'
+          WHEN d.r_outcome < 0.86 THEN 'delivered' WHEN d.r_outcome < 0.87 THEN 'sent' WHEN d.r_outcome < 0.88 THEN 'rejected'
+          WHEN d.r_outcome < 0.95 THEN 'skipped' WHEN d.r_outcome < 0.975 THEN 'exhausted' WHEN d.r_outcome < 0.98 THEN 'unknown'
           WHEN d.r_outcome < 0.99 THEN 'retrying' ELSE 'pending' END)::"EventOutcome",
     d.customer,
     jsonb_build_object('id', 'evt_1' || substr(md5('e' || d.n), 1, 23), 'object', 'event', 'type', d.type, 'livemode', false,
@@ -69,21 +77,32 @@ const EVENTS_SQL = `
   ) AS d
   JOIN "Integration" i ON i.id = 'int_' || lpad(d.integration::text, 3, '0')`;
 
+// A queued delivery (delivered, sent, rejected) was answered QUEUED 1 s after receipt and carries its
+// APISubmission's path; a confirmed one was read back Complete after the default IMPACT_POLL_DELAY (10 s).
 const DELIVERIES_SQL = `
   INSERT INTO "Delivery" (id, "accountId", "integrationId", "stripeEventId", kind, "dedupeKey", "orderId", "eventTypeId", status,
-    "skipReason", "dueAt", "attemptCount", amount, currency, "lastStatusCode", "lastError", "deliveredAt", "createdAt", "updatedAt")
+    "skipReason", "dueAt", "attemptCount", amount, currency, "queuedUri", "sentAt", "outcomeReads", "impactErrorType",
+    "impactErrorReason", "lastStatusCode", "lastError", "deliveredAt", "createdAt", "updatedAt")
   SELECT 'dl_' || substr(e.id, 4), e."accountId", e."integrationId", e.id,
     (CASE WHEN e.type = 'charge.refunded' THEN 'modification' ELSE 'conversion' END)::"DeliveryKind",
     CASE WHEN e.outcome = 'skipped' THEN 'skipped:' || e."stripeEventId" WHEN e.type = 'charge.refunded' THEN 'modification:' || e."stripeEventId"
          ELSE 'conversion:${DEFAULT_INTEGRATION.eventTypeId}:' || (e.payload->'data'->'object'->>'id') END,
     e.payload->'data'->'object'->>'id', '${DEFAULT_INTEGRATION.eventTypeId}', e.outcome::text::"DeliveryStatus",
     CASE WHEN e.outcome = 'skipped' THEN 'billing_reason manual is not sent to impact.com' END,
-    CASE WHEN e.outcome IN ('pending', 'retrying') THEN now() + interval '1 hour' END,
+    CASE WHEN e.outcome IN ('pending', 'retrying', 'sent') THEN now() + interval '1 hour' END,
     CASE WHEN e.outcome = 'exhausted' THEN 15 WHEN e.outcome = 'skipped' THEN 0 ELSE 1 END,
     e.payload->'data'->'object'->>'amount_paid', 'USD',
-    CASE WHEN e.outcome = 'delivered' THEN 200 WHEN e.outcome IN ('exhausted', 'retrying') THEN 503 END,
-    CASE WHEN e.outcome IN ('exhausted', 'retrying') THEN 'impact.com error 503' END,
-    CASE WHEN e.outcome = 'delivered' THEN e."receivedAt" + interval '1 second' END, e."receivedAt", e."receivedAt"
+    CASE WHEN e.outcome IN ('delivered', 'sent', 'rejected')
+         THEN '/Advertisers/IRBULK' || lpad(substr(e."accountId", 5), 6, '0') || '/APISubmissions/A-' || md5('s' || e.id) END,
+    CASE WHEN e.outcome IN ('delivered', 'sent', 'rejected') THEN e."receivedAt" + interval '1 second' END,
+    CASE WHEN e.outcome IN ('delivered', 'rejected') THEN 1 ELSE 0 END,
+    CASE WHEN e.outcome = 'rejected' THEN 'Validation' END,
+    CASE WHEN e.outcome = 'rejected' THEN 'ACTIONTRACKER_NOT_FOUND' END,
+    CASE WHEN e.outcome IN ('delivered', 'sent', 'rejected') THEN 200 WHEN e.outcome IN ('exhausted', 'retrying') THEN 503 END,
+    CASE WHEN e.outcome IN ('exhausted', 'retrying') THEN 'impact.com error 503'
+         WHEN e.outcome = 'rejected' THEN 'impact.com rejected the submission: Validation — ACTIONTRACKER_NOT_FOUND'
+         WHEN e.outcome = 'unknown' THEN ${sqlText(UNKNOWN_OUTCOME_ERROR)} END,
+    CASE WHEN e.outcome = 'delivered' THEN e."receivedAt" + interval '11 seconds' END, e."receivedAt", e."receivedAt"
   FROM "StripeEvent" e WHERE e.status = 'accepted'`;
 
 /** Fills an empty, migrated database with `events` events and their deliveries; returns seconds taken. */
@@ -113,21 +132,25 @@ export async function seedBulkEvents(
     log(`  indexes and foreign keys rebuilt (${((Date.now() - at) / 1000).toFixed(1)} s)`);
     await step("VACUUM ANALYZE", `VACUUM ANALYZE "StripeEvent", "Delivery"`);
     await client.query(
-      `CREATE TABLE ${SEED_MARKER_TABLE} (events int NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now())`,
+      `CREATE TABLE ${SEED_MARKER_TABLE} (events int NOT NULL, version int NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now())`,
     );
-    await client.query(`INSERT INTO ${SEED_MARKER_TABLE} (events) VALUES ($1)`, [events]);
+    await client.query(`INSERT INTO ${SEED_MARKER_TABLE} (events, version) VALUES ($1, $2)`, [events, SEED_VERSION]);
   } finally {
     await client.end();
   }
   return Math.round((Date.now() - started) / 1000);
 }
 
-/** The number of events a previous seeding left in this database, or 0. */
+/** The number of events a previous seeding of this version left in this database, or 0. */
 export async function seededEventCount(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   try {
     await client.connect();
-    const { rows } = await client.query<{ events: number }>(`SELECT events FROM ${SEED_MARKER_TABLE} LIMIT 1`);
+    // A marker from before versions has no version column: the query fails and the database is reseeded.
+    const { rows } = await client.query<{ events: number }>(
+      `SELECT events FROM ${SEED_MARKER_TABLE} WHERE version = $1 LIMIT 1`,
+      [SEED_VERSION],
+    );
     return rows[0]?.events ?? 0;
   } catch {
     return 0;

@@ -156,3 +156,123 @@ describe("fake impact.com over HTTP", () => {
     expect(await control.requests()).toEqual([]);
   });
 });
+
+describe("fake impact.com's APISubmissions over HTTP", () => {
+  const auth = `Basic ${Buffer.from("IRremote2:t2").toString("base64")}`;
+  const convert = async (orderId: string, eventTypeId = "2001") => {
+    const response = await fetch(`${impactFake.url}/Advertisers/IRremote2/Conversions`, {
+      method: "POST",
+      headers: {
+        authorization: auth,
+        accept: "application/json",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({
+        CampaignId: "1001",
+        EventTypeId: eventTypeId,
+        EventDate: "2026-03-01T12:00:00.000Z",
+        OrderId: orderId,
+        CustomerId: "cus_remote",
+        CurrencyCode: "USD",
+        ItemSubTotal1: "19.99",
+      }).toString(),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { QueuedUri: string }).QueuedUri;
+  };
+  const read = async (uri: string) =>
+    (await (
+      await fetch(`${impactFake.url}${uri}`, { headers: { authorization: auth, accept: "application/json" } })
+    ).json()) as { Status: string; ErrorType: string; ErrorReason: string };
+
+  it("sets the timing, rejects and stalls by rule, and lists the submissions", async () => {
+    const control = createFakeImpactControl(impactFake.url);
+    await control.reset();
+    await control.addAccount({ sid: "IRremote2", authTokens: ["t2"] });
+
+    expect(await control.setSubmissionTiming({ inProgressAfterMs: 0, completeAfterMs: 0 })).toEqual({
+      inProgressAfterMs: 0,
+      completeAfterMs: 0,
+    });
+    const rule = await control.rejectSubmissions({
+      when: { actionTrackerId: "9999" },
+      errorType: "Validation",
+      errorReason: "ACTIONTRACKER_NOT_FOUND",
+    });
+    expect(rule).toMatchObject({ when: { actionTrackerId: "9999" }, remaining: null, outcome: { kind: "reject" } });
+    await control.stallSubmissions({ when: { orderIdIncludes: "stall" }, count: 1 });
+    expect((await control.submissionRules()).map((r) => r.outcome.kind)).toEqual(["reject", "stall"]);
+
+    const rejected = await convert("in_remote_rejected", "9999");
+    const stalled = await convert("in_remote_stall");
+    const delivered = await convert("in_remote_ok");
+    expect(await read(rejected)).toMatchObject({
+      Status: "Complete",
+      ErrorType: "Validation",
+      ErrorReason: "ACTIONTRACKER_NOT_FOUND",
+    });
+    expect(await read(stalled)).toMatchObject({ Status: "In Progress" });
+    expect(await read(delivered)).toMatchObject({ Status: "Complete", ErrorType: "", ErrorReason: "" });
+    // The stall rule had one use; the reject rule stays until cleared.
+    expect((await control.submissionRules()).map((r) => r.outcome.kind)).toEqual(["reject"]);
+
+    const submissions = await control.submissions();
+    expect(submissions.map((s) => [s.params.OrderId, s.status, s.error?.errorReason ?? null])).toEqual([
+      ["in_remote_rejected", "Complete", "ACTIONTRACKER_NOT_FOUND"],
+      ["in_remote_stall", "In Progress", null],
+      ["in_remote_ok", "Complete", null],
+    ]);
+    expect(submissions[1]!.completeAt).toBe(Infinity);
+
+    // Infinity travels as null and comes back as Infinity: submissions queued from now on never complete.
+    expect(await control.setSubmissionTiming({ completeAfterMs: Infinity })).toEqual({
+      inProgressAfterMs: 0,
+      completeAfterMs: Infinity,
+    });
+    expect(await read(await convert("in_remote_never"))).toMatchObject({ Status: "In Progress" });
+    expect(await control.submissionTiming()).toEqual({ inProgressAfterMs: 0, completeAfterMs: Infinity });
+
+    await control.clearSubmissionRules();
+    expect(await control.submissionRules()).toEqual([]);
+    await control.setSubmissionTiming({ inProgressAfterMs: 0, completeAfterMs: 0 });
+    expect(await read(await convert("in_remote_again", "9999"))).toMatchObject({ Status: "Complete", ErrorType: "" });
+
+    await control.reset();
+    expect(await control.submissions()).toEqual([]);
+    expect(await control.submissionTiming()).toEqual({ inProgressAfterMs: 20, completeAfterMs: 50 });
+  });
+
+  it("runs several chaos configs from an array and lists them as an array", async () => {
+    const control = createFakeImpactControl(impactFake.url);
+    await control.reset();
+    await control.addAccount({ sid: "IRremote2", authTokens: ["t2"] });
+    const uri = await convert("in_remote_chaos");
+    const readStatus = async () =>
+      (await fetch(`${impactFake.url}${uri}`, { headers: { authorization: auth, accept: "application/json" } })).status;
+
+    await control.setChaos([
+      { seed: 1, path: "/Conversions", outcomes: [{ probability: 1, action: { kind: "error", status: 502 } }] },
+      {
+        seed: 2,
+        method: "GET",
+        pathRegex: "/APISubmissions/",
+        outcomes: [{ probability: 1, action: { kind: "error", status: 503 } }],
+      },
+    ]);
+    const { chaos } = await control.failures();
+    expect(chaos.map((config) => [config.seed, config.method, config.path])).toEqual([
+      [1, undefined, "/Conversions"],
+      // a pathRegex comes back as the RegExp's String()
+      [2, "GET", String(/\/APISubmissions\//)],
+    ]);
+    expect(await readStatus()).toBe(503);
+
+    await control.setChaos({ seed: 3, path: "/Conversions", outcomes: [] });
+    expect((await control.failures()).chaos).toHaveLength(1);
+    expect(await readStatus()).toBe(200);
+    await control.setChaos([]);
+    expect((await control.failures()).chaos).toEqual([]);
+    await control.setChaos(null);
+    expect(await control.failures()).toEqual({ rules: [], chaos: [] });
+  });
+});

@@ -11,6 +11,9 @@ import type {
   ImpactFailureRule,
   ImpactRequestFilter,
   ImpactSubmission,
+  ImpactSubmissionRule,
+  ImpactSubmissionRuleInput,
+  ImpactSubmissionTiming,
   RecordedImpactRequest,
 } from "@/testing/fakes/impact/types";
 import type { SeedableStripeObject } from "@/testing/fakes/stripe/seed";
@@ -103,7 +106,8 @@ export interface FakeStripeControl {
   clearRequests(): Promise<void>;
   deliveries(): Promise<StripeWebhookDelivery[]>;
   failNext(matcher: ControlMatcher, action: StripeFailureAction): Promise<StripeFailureRule>;
-  setChaos(config: StripeChaosControlInput | null): Promise<void>;
+  /** Replaces the chaos: one config, several side by side (the first whose path/method matches decides), or none. */
+  setChaos(config: StripeChaosControlInput | StripeChaosControlInput[] | null): Promise<void>;
   /** Clears queued failures and chaos. */
   clearFailures(): Promise<void>;
 }
@@ -144,14 +148,38 @@ export function createFakeStripeControl(baseUrl: string): FakeStripeControl {
     clearRequests: async () => void (await call(baseUrl, "DELETE", "/requests")),
     deliveries: () => call(baseUrl, "GET", "/deliveries"),
     failNext: (matcher, action) => call(baseUrl, "POST", "/failures", { ...matcher, action }),
-    setChaos: async (config) =>
-      void (config === null ? await call(baseUrl, "DELETE", "/chaos") : await call(baseUrl, "POST", "/chaos", config)),
+    setChaos: (config) => setChaos(baseUrl, config),
     clearFailures: async () => void (await call(baseUrl, "DELETE", "/failures")),
   };
 }
 
+/** `POST /chaos` takes one config or an array (`[]` turns chaos off, as DELETE does for null). */
+async function setChaos(baseUrl: string, config: object | object[] | null): Promise<void> {
+  if (config === null) await call(baseUrl, "DELETE", "/chaos");
+  else await call(baseUrl, "POST", "/chaos", config);
+}
+
 /** Chaos over HTTP: like `ImpactChaosConfig` but with a string `path` / `pathRegex`. */
 export type ImpactChaosControlInput = Omit<ImpactChaosConfig, "path"> & { path?: string; pathRegex?: string };
+
+/** `GET /_fake/failures`: queued rules and every active chaos config, in order (empty when off). */
+export type ImpactFailureState = {
+  rules: ImpactFailureRule[];
+  /** A RegExp path comes back as its source between slashes (`String(regex)`). */
+  chaos: Array<Omit<ImpactChaosConfig, "path"> & { path?: string }>;
+};
+
+// JSON has no Infinity: the fake writes "never" as null, and JSON.stringify turns Infinity into null on the way in.
+const never = (value: number | null): number => value ?? Infinity;
+
+function timingFromJson(timing: { inProgressAfterMs: number | null; completeAfterMs: number | null }) {
+  return { inProgressAfterMs: never(timing.inProgressAfterMs), completeAfterMs: never(timing.completeAfterMs) };
+}
+
+type SubmissionJson = Omit<ImpactSubmission, "inProgressAt" | "completeAt"> & {
+  inProgressAt: number | null;
+  completeAt: number | null;
+};
 
 export interface FakeImpactControl {
   health(): Promise<{ ok: true }>;
@@ -160,9 +188,33 @@ export interface FakeImpactControl {
   addAccount(input: FakeImpactAccountInput): Promise<FakeImpactAccount>;
   requests(filter?: ImpactRequestFilter): Promise<RecordedImpactRequest[]>;
   clearRequests(): Promise<void>;
+  /** Every submission handed out as QUEUED, oldest first, with its status now (a stalled one's `completeAt` is Infinity). */
   submissions(): Promise<ImpactSubmission[]>;
+  /** How submissions queued from now on progress (`completeAfterMs: Infinity`: never complete). */
+  submissionTiming(): Promise<ImpactSubmissionTiming>;
+  /** Changes the timing of submissions queued from now on (earlier ones keep theirs); returns the new timing. */
+  setSubmissionTiming(timing: Partial<ImpactSubmissionTiming>): Promise<ImpactSubmissionTiming>;
+  /**
+   * Submissions queued from now on that match `when` complete with this ErrorType / ErrorReason (the
+   * conversion itself is still answered QUEUED), e.g. `{ when: { actionTrackerId: "9999" }, errorType:
+   * "Validation", errorReason: "ACTIONTRACKER_NOT_FOUND" }`.
+   */
+  rejectSubmissions(
+    input: ImpactSubmissionRuleInput & { errorType: string; errorReason: string },
+  ): Promise<ImpactSubmissionRule>;
+  /** Matching submissions queued from now on never complete (stay `In Progress`). */
+  stallSubmissions(input?: ImpactSubmissionRuleInput): Promise<ImpactSubmissionRule>;
+  submissionRules(): Promise<ImpactSubmissionRule[]>;
+  /** Drops the reject and stall rules (submissions already queued keep their outcome). */
+  clearSubmissionRules(): Promise<void>;
   failNext(matcher: ControlMatcher, action: ImpactFailureAction): Promise<ImpactFailureRule>;
-  setChaos(config: ImpactChaosControlInput | null): Promise<void>;
+  /** Queued failure rules and the active chaos configs. */
+  failures(): Promise<ImpactFailureState>;
+  /**
+   * Replaces the chaos: one config, several side by side (the first whose path/method matches a request
+   * decides it, each with its own seeded sequence), or none (`null` or `[]`).
+   */
+  setChaos(config: ImpactChaosControlInput | ImpactChaosControlInput[] | null): Promise<void>;
   /** Clears queued failures and chaos. */
   clearFailures(): Promise<void>;
   /** `refuse` needs `forMs` over HTTP: the control endpoints stop answering too. */
@@ -182,10 +234,21 @@ export function createFakeImpactControl(baseUrl: string): FakeImpactControl {
         `/requests${query({ path: filter.path, method: filter.method, sid: filter.sid, status: filter.status })}`,
       ),
     clearRequests: async () => void (await call(baseUrl, "DELETE", "/requests")),
-    submissions: () => call(baseUrl, "GET", "/submissions"),
+    submissions: async () =>
+      (await call<SubmissionJson[]>(baseUrl, "GET", "/submissions")).map((submission) => ({
+        ...submission,
+        inProgressAt: never(submission.inProgressAt),
+        completeAt: never(submission.completeAt),
+      })),
+    submissionTiming: async () => timingFromJson(await call(baseUrl, "GET", "/submission-timing")),
+    setSubmissionTiming: async (timing) => timingFromJson(await call(baseUrl, "POST", "/submission-timing", timing)),
+    rejectSubmissions: (input) => call(baseUrl, "POST", "/submission-rules", { ...input, kind: "reject" }),
+    stallSubmissions: (input = {}) => call(baseUrl, "POST", "/submission-rules", { ...input, kind: "stall" }),
+    submissionRules: () => call(baseUrl, "GET", "/submission-rules"),
+    clearSubmissionRules: async () => void (await call(baseUrl, "DELETE", "/submission-rules")),
     failNext: (matcher, action) => call(baseUrl, "POST", "/failures", { ...matcher, action }),
-    setChaos: async (config) =>
-      void (config === null ? await call(baseUrl, "DELETE", "/chaos") : await call(baseUrl, "POST", "/chaos", config)),
+    failures: () => call(baseUrl, "GET", "/failures"),
+    setChaos: (config) => setChaos(baseUrl, config),
     clearFailures: async () => void (await call(baseUrl, "DELETE", "/failures")),
     async setDown(mode, options = {}) {
       if (mode === false) return void (await call(baseUrl, "POST", "/up"));

@@ -9,6 +9,7 @@ import {
   buildCheckoutSession,
   buildCustomer,
   buildDiscount,
+  buildDispute,
   buildEvent,
   buildInvoicePayment,
   buildPaidInvoice,
@@ -83,6 +84,61 @@ describe("webhook endpoints", () => {
       code: "resource_missing",
     });
     expect(fake.webhookEndpoints(ACCOUNT)).toEqual([]);
+  });
+
+  it("updates enabled_events, replacing the list that retrieve, list and deliveries use", async () => {
+    const stripe = sdk();
+    // Nothing listens there: a delivery attempt fails at once, which is enough to see which events match.
+    const url = "http://127.0.0.1:1/h";
+    const created = await stripe.webhookEndpoints.create({
+      url,
+      enabled_events: ["invoice.paid", "checkout.session.completed", "charge.refunded"],
+    });
+    const closed = buildEvent("charge.dispute.closed", buildDispute({ charge: "ch_1", status: "lost" }));
+    expect(await fake.sendEvent(ACCOUNT, closed)).toEqual([]);
+    const updated = await stripe.webhookEndpoints.update(created.id, {
+      enabled_events: ["invoice.paid", "checkout.session.completed", "charge.refunded", "charge.dispute.closed"],
+    });
+    expect(updated.enabled_events).toEqual([
+      "invoice.paid",
+      "checkout.session.completed",
+      "charge.refunded",
+      "charge.dispute.closed",
+    ]);
+    expect(updated).toMatchObject({ id: created.id, url, status: "enabled" });
+    expect(updated.secret).toBeUndefined();
+    expect((await stripe.webhookEndpoints.retrieve(created.id)).enabled_events).toEqual(updated.enabled_events);
+    expect((await stripe.webhookEndpoints.list()).data[0]?.enabled_events).toEqual(updated.enabled_events);
+    // The signing secret survives the update; the fake's view follows it too.
+    expect(fake.webhookEndpoints(ACCOUNT)[0]).toMatchObject({
+      secret: created.secret,
+      enabled_events: updated.enabled_events,
+    });
+    expect(fake.requests({ method: "POST", path: `/v1/webhook_endpoints/${created.id}` })[0]).toMatchObject({
+      route: "webhook_endpoints.update",
+      status: 200,
+      body: { enabled_events: updated.enabled_events },
+    });
+
+    const [delivery] = await fake.sendEvent(ACCOUNT, closed, { timeoutMs: 2000 });
+    expect(delivery).toMatchObject({ endpointId: created.id, eventType: "charge.dispute.closed", status: null });
+
+    // A narrower list replaces, it does not merge; duplicates collapse.
+    const narrowed = await stripe.webhookEndpoints.update(created.id, {
+      enabled_events: ["charge.dispute.closed", "charge.dispute.closed"],
+    });
+    expect(narrowed.enabled_events).toEqual(["charge.dispute.closed"]);
+    // An update without enabled_events leaves them alone.
+    expect((await stripe.webhookEndpoints.update(created.id, { description: "x" })).enabled_events).toEqual([
+      "charge.dispute.closed",
+    ]);
+    // The SDK drops an empty array from the form body, so `enabled_events: []` changes nothing, as on Stripe.
+    await stripe.webhookEndpoints.update(created.id, { enabled_events: [] as never[] });
+    expect(fake.requests({ method: "POST", path: `/v1/webhook_endpoints/${created.id}` }).at(-1)?.body).toEqual({});
+    await expect(
+      stripe.webhookEndpoints.update(created.id, { enabled_events: ["Not An Event" as never] }),
+    ).rejects.toMatchObject({ statusCode: 400, param: "enabled_events[0]" });
+    expect((await stripe.webhookEndpoints.retrieve(created.id)).enabled_events).toEqual(["charge.dispute.closed"]);
   });
 
   it("keeps the secret for the fake's own deliveries and records the form-encoded request", async () => {
@@ -349,6 +405,133 @@ describe("seeded objects", () => {
     fake.seed(ACCOUNT, live);
     await expect(stripe.charges.retrieve(live.id)).rejects.toThrow(/a similar object exists in live mode/);
     expect((await sdk(LIVE_KEY).charges.retrieve(live.id)).id).toBe(live.id);
+  });
+});
+
+describe("subscription invoices and chargebacks", () => {
+  it("lists a subscription's invoices by status, newest first, page by page and with for await", async () => {
+    const subscription = "sub_1Ordering0000000000000000";
+    const base = 1_800_000_000;
+    const paid = Array.from({ length: 12 }, (_, i) =>
+      buildPaidInvoice({
+        subscription,
+        billingReason: i === 0 ? "subscription_create" : "subscription_cycle",
+        amountPaid: i === 0 ? 0 : 2000,
+        created: base + i * 30 * 24 * 3600,
+        paidAt: base + i * 30 * 24 * 3600 + 60,
+      }),
+    );
+    const open = buildPaidInvoice(
+      { subscription, billingReason: "subscription_cycle", created: base + 12 * 30 * 24 * 3600 },
+      { status: "open", amount_paid: 0, amount_remaining: 2000 },
+    );
+    const otherSubscription = buildPaidInvoice({ subscription: "sub_1Other000000000000000000", created: base });
+    const oneOff = buildPaidInvoice({ subscription: null, created: base });
+    const live = buildPaidInvoice({ subscription, livemode: true, created: base });
+    // Seeded out of order: the list sorts by created, not by insertion.
+    fake.seed(ACCOUNT, ...[...paid].reverse().slice(0, 6), open, otherSubscription, oneOff, live, ...paid.slice(0, 6));
+    const stripe = sdk();
+    const newestFirst = [...paid].reverse().map((invoice) => invoice.id);
+
+    const firstPage = await stripe.invoices.list({ subscription, status: "paid", limit: 5 });
+    expect(firstPage).toMatchObject({ object: "list", has_more: true, url: "/v1/invoices" });
+    expect(firstPage.data.map((invoice) => invoice.id)).toEqual(newestFirst.slice(0, 5));
+    const secondPage = await stripe.invoices.list({
+      subscription,
+      status: "paid",
+      limit: 5,
+      starting_after: firstPage.data.at(-1)?.id,
+    });
+    expect(secondPage.data.map((invoice) => invoice.id)).toEqual(newestFirst.slice(5, 10));
+    expect(secondPage.has_more).toBe(true);
+
+    const all: Stripe.Invoice[] = [];
+    for await (const invoice of stripe.invoices.list({ subscription, status: "paid", limit: 5 })) all.push(invoice);
+    expect(all.map((invoice) => invoice.id)).toEqual(newestFirst);
+    expect(fake.requests({ path: "/v1/invoices" }).filter((r) => r.route === "invoices.list")).toHaveLength(5);
+    // What the first-paid-invoice rule reads, exactly as seeded.
+    const trial = all.at(-1) as Stripe.Invoice;
+    expect(trial).toMatchObject({
+      id: paid[0]?.id,
+      amount_paid: 0,
+      billing_reason: "subscription_create",
+      status_transitions: { paid_at: base + 60 },
+      parent: { subscription_details: { subscription } },
+    });
+    expect(trial.lines.data).toHaveLength(1);
+
+    const everyStatus = await stripe.invoices.list({ subscription, limit: 100 });
+    expect(everyStatus.data.map((invoice) => invoice.id)).toEqual([open.id, ...newestFirst]);
+    expect((await stripe.invoices.list({ subscription, status: "open" })).data.map((i) => i.id)).toEqual([open.id]);
+    expect((await stripe.invoices.list({ subscription: "sub_1Nothing00000000000000000" })).data).toEqual([]);
+    expect((await sdk(LIVE_KEY).invoices.list({ subscription })).data.map((i) => i.id)).toEqual([live.id]);
+    // Without a subscription filter the one-off invoice is there too.
+    expect((await stripe.invoices.list({ limit: 100 })).data.map((i) => i.id)).toContain(oneOff.id);
+    await expect(stripe.invoices.list({ subscription, status: "refunded" as never })).rejects.toMatchObject({
+      statusCode: 400,
+      param: "status",
+    });
+    await expect(stripe.invoices.list({ subscription, limit: 101 })).rejects.toMatchObject({ statusCode: 400 });
+  });
+
+  it("lists a charge's disputes and retrieves one; charge.dispute.closed events carry them", async () => {
+    const charge = buildCharge({ amount: 5000, amountRefunded: 1000, disputed: true });
+    const lost = buildDispute({ charge, amount: 3000, status: "lost", created: 1_800_000_100 });
+    const inquiry = buildDispute({ charge, amount: 1000, status: "warning_closed", created: 1_800_000_000 });
+    const elsewhere = buildDispute({ charge: buildCharge(), status: "won" });
+    fake.seed(ACCOUNT, charge, lost, inquiry, elsewhere);
+    const stripe = sdk();
+
+    const disputes = await stripe.disputes.list({ charge: charge.id });
+    expect(disputes).toMatchObject({ object: "list", has_more: false, url: "/v1/disputes" });
+    expect(disputes.data.map((dispute) => [dispute.id, dispute.status, dispute.amount])).toEqual([
+      [lost.id, "lost", 3000],
+      [inquiry.id, "warning_closed", 1000],
+    ]);
+    const paged = await stripe.disputes.list({ charge: charge.id, limit: 1 }).autoPagingToArray({ limit: 10 });
+    expect(paged.map((dispute) => dispute.id)).toEqual([lost.id, inquiry.id]);
+    expect(
+      (await stripe.disputes.list({ payment_intent: charge.payment_intent as string })).data.map((d) => d.id),
+    ).toEqual([lost.id, inquiry.id]);
+    expect((await stripe.disputes.list({ charge: "ch_1NoDisputes0000000000000" })).data).toEqual([]);
+
+    const read = await stripe.disputes.retrieve(lost.id);
+    expect(read).toMatchObject({
+      object: "dispute",
+      charge: charge.id,
+      payment_intent: charge.payment_intent,
+      currency: "usd",
+      amount: 3000,
+      status: "lost",
+      is_charge_refundable: false,
+    });
+    const expanded = await stripe.disputes.retrieve(lost.id, { expand: ["charge"] });
+    expect((expanded.charge as Stripe.Charge).amount_refunded).toBe(1000);
+    await expect(stripe.disputes.retrieve("dp_missing")).rejects.toMatchObject({
+      statusCode: 404,
+      message: "No such dispute: 'dp_missing'",
+    });
+
+    const event = buildEvent("charge.dispute.closed", lost);
+    fake.seedEvents(ACCOUNT, event);
+    const listed = await stripe.events.list({ type: "charge.dispute.closed" });
+    expect(listed.data.map((item) => item.id)).toEqual([event.id]);
+    expect(listed.data[0]?.data.object).toMatchObject({ object: "dispute", id: lost.id, status: "lost" });
+  });
+
+  it("serves client_reference_id on checkout sessions listed by subscription and retrieved", async () => {
+    const subscription = "sub_1PaymentLink0000000000000";
+    const withReference = buildCheckoutSession({ mode: "subscription", subscription, clientReferenceId: "irclk_42" });
+    const without = buildCheckoutSession({ mode: "payment" });
+    fake.seed(ACCOUNT, withReference, without);
+    const stripe = sdk();
+
+    const sessions = await stripe.checkout.sessions.list({ subscription });
+    expect(sessions.data.map((session) => [session.id, session.client_reference_id])).toEqual([
+      [withReference.id, "irclk_42"],
+    ]);
+    expect((await stripe.checkout.sessions.retrieve(withReference.id)).client_reference_id).toBe("irclk_42");
+    expect((await stripe.checkout.sessions.retrieve(without.id)).client_reference_id).toBeNull();
   });
 });
 

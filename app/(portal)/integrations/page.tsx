@@ -23,7 +23,7 @@ export default async function IntegrationsPage() {
         <Card>
           <p className="text-sm text-slate-700">
             No integrations yet. Connect your Stripe account to your impact.com program and every paid invoice, one-time
-            checkout and refund reaches impact.com automatically.
+            checkout, refund and chargeback reaches impact.com automatically.
           </p>
           <Link href="/integrations/new" className="mt-4 inline-block text-sm font-medium text-brand hover:underline">
             Create your first integration →

@@ -2,7 +2,12 @@ import { eventType } from "inngest";
 import { z } from "zod";
 
 // `generation` tells a replayed run from the run it replaced (see settleFailedRun).
-const DeliveryRefSchema = z.object({ deliveryId: z.string().min(1), generation: z.number().int().min(0).optional() });
+const DeliveryRefSchema = z.object({
+  deliveryId: z.string().min(1),
+  generation: z.number().int().min(0).optional(),
+  /** A change's REFUND_DELAY ends here (ISO time): a replay after it has passed does not wait again. */
+  notBefore: z.iso.datetime().optional(),
+});
 
 /** A conversion delivery is ready to be sent. */
 export const conversionRequested = eventType("delivery/conversion.requested", { schema: DeliveryRefSchema });

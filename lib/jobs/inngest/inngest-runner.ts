@@ -10,7 +10,11 @@ export const inngestRunner: JobRunner = {
       await inngest.send(
         deliveries.map((delivery) =>
           (delivery.kind === "conversion" ? conversionRequested : refundRequested).create(
-            { deliveryId: delivery.id, generation: delivery.generation ?? 0 },
+            {
+              deliveryId: delivery.id,
+              generation: delivery.generation ?? 0,
+              ...(delivery.kind === "conversion" ? {} : { notBefore: delivery.dueAt.toISOString() }),
+            },
             { id: deliveryEventId(delivery.id, delivery.generation) },
           ),
         ),

@@ -15,6 +15,9 @@ import { createStripeClient } from "@/lib/stripe/stripe-client";
 export type SentFacts = {
   orderId: string;
   eventTypeId: string;
+  /** For invoices: the subscription and the rule that chose the event type (SPEC §7). */
+  subscriptionId?: string;
+  eventTypeRule?: string;
   amount?: string;
   currency?: string;
   clickIdSource?: string | null;
@@ -32,7 +35,10 @@ async function prepareConversion(work: DeliveryWork, stripe: Stripe): Promise<Pr
   const object = (work.stripeEvent.payload as EventPayload).data.object as unknown as
     | Stripe.Invoice
     | Stripe.Checkout.Session;
-  const lookups = await readConversionContext(stripe, object);
+  const lookups = await readConversionContext(stripe, object, {
+    integration: work.integration,
+    recordedFirstOrderId: await findRecordedFirstConversion(work),
+  });
   const conversion = buildConversion(object, {
     ...lookups,
     integration: work.integration,
@@ -47,14 +53,56 @@ async function prepareConversion(work: DeliveryWork, stripe: Stripe): Promise<Pr
       amount: String(conversion.amountMinor),
       currency: conversion.currency,
       clickIdSource: conversion.clickIdSource,
+      subscriptionId: conversion.subscriptionId,
+      eventTypeRule: conversion.eventTypeRule,
     },
   };
 }
 
+/**
+ * The portal's own record may answer "first or recurring" only when it is conclusive: another invoice of
+ * the subscription was already chosen as its first paid one. Anything less (nothing recorded, only
+ * renewals seen) proves nothing — an integration is often newer than its subscriptions — and Stripe is asked.
+ */
+async function findRecordedFirstConversion(work: DeliveryWork): Promise<string | null> {
+  if (!work.subscriptionId || !work.orderId) return null;
+  const first = await prisma.delivery.findFirst({
+    where: {
+      integrationId: work.integrationId,
+      subscriptionId: work.subscriptionId,
+      kind: "conversion",
+      orderId: { not: work.orderId },
+      eventTypeRule: { startsWith: "first paid invoice" },
+      status: { not: "skipped" },
+    },
+    select: { orderId: true },
+  });
+  return first?.orderId ?? null;
+}
+
+/** The charge a change is about: the refunded charge itself, or the charge a lost dispute took money from. */
+function chargeIdOf(object: Record<string, unknown>): string {
+  if (object.object !== "dispute") return String(object.id);
+  const charge = object.charge as string | { id: string };
+  return typeof charge === "string" ? charge : charge.id;
+}
+
+/** Money lost disputes took back from the charge, minor units: it counts as refunded (SPEC §7). */
+async function lostDisputeAmount(stripe: Stripe, chargeId: string): Promise<number> {
+  let lost = 0;
+  for await (const dispute of stripe.disputes.list({ charge: chargeId, limit: 100 })) {
+    if (dispute.status === "lost") lost += dispute.amount;
+  }
+  return lost;
+}
+
 async function prepareRefund(work: DeliveryWork, stripe: Stripe): Promise<Preparation> {
-  const chargeId = String((work.stripeEvent.payload as EventPayload).data.object.id);
-  // Re-read: during the delay the refund may have grown, failed or been cancelled.
-  const charge = await stripe.charges.retrieve(chargeId);
+  const chargeId = chargeIdOf((work.stripeEvent.payload as EventPayload).data.object);
+  // Re-read: during the delay the refund may have grown, failed or been cancelled, a dispute been lost.
+  const [charge, lostToDisputes] = await Promise.all([
+    stripe.charges.retrieve(chargeId),
+    lostDisputeAmount(stripe, chargeId),
+  ]);
   const paymentIntentId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
   if (!paymentIntentId) return { kind: "skip", reason: "charge has no payment_intent: no conversion was sent for it" };
   const { orderId } = await findRefundedOrder(stripe, paymentIntentId);
@@ -94,7 +142,7 @@ async function prepareRefund(work: DeliveryWork, stripe: Stripe): Promise<Prepar
   }
   const refund = buildRefund(
     { eventTypeId: original.eventTypeId, orderId, amountMinor: Number(original.amount), currency: original.currency },
-    charge,
+    { amount: charge.amount, amount_refunded: Math.min(charge.amount, charge.amount_refunded + lostToDisputes) },
   );
   return {
     kind: "send",

@@ -103,6 +103,8 @@ export async function recordAttemptOutcome(
         amount: facts?.amount,
         currency: facts?.currency,
         clickIdSource: facts?.clickIdSource,
+        subscriptionId: facts?.subscriptionId,
+        eventTypeRule: facts?.eventTypeRule,
       },
     });
     await tx.stripeEvent.update({ where: { id: current.stripeEventId }, data: { outcome: update.status } });

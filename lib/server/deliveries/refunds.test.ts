@@ -211,7 +211,7 @@ describe("refunds", () => {
 
   it("skips the refund of a conversion that was skipped, saying why", async () => {
     const { integration, deliver, stripeAccount, refund } = await setup();
-    const invoice = buildPaidInvoice({ billingReason: "manual", amountPaid: 900 });
+    const invoice = buildPaidInvoice({ billingReason: "manual", amountPaid: 900, subscription: null }); // a one-off
     fakes.stripe.seed(stripeAccount.id, invoice, buildInvoicePayment({ invoice, paymentIntent: "pi_manual1" }));
     await deliver(buildEvent("invoice.paid", invoice));
     await deliver(refund({ id: "ch_manual", amount: 900, amountRefunded: 900, paymentIntent: "pi_manual1" }));
@@ -221,7 +221,7 @@ describe("refunds", () => {
     });
     expect(refundDelivery.status).toBe("skipped");
     expect(refundDelivery.skipReason).toMatch(
-      new RegExp(`original conversion ${invoice.id} was skipped \\(billing_reason manual`),
+      new RegExp(`original conversion ${invoice.id} was skipped \\(one-off invoice \\(billing_reason manual`),
     );
     expect(fakes.impact.requests({ path: "Actions" })).toHaveLength(0);
   });

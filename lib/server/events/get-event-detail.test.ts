@@ -84,6 +84,28 @@ describe("getEventDetail", () => {
     });
   });
 
+  it("carries the subscription and the rule that chose a conversion's event type; null when none was recorded", async () => {
+    const { integration } = await createTestIntegration();
+    const scope: EventScope = { role: "brand", accountId: integration.accountId };
+    const { event, delivery } = await createTestEvent(integration, { outcome: "delivered", orderId: "in_first" });
+    const rule = "first paid invoice of sub_123, after a trial";
+    await prisma.delivery.update({
+      where: { id: delivery!.id },
+      data: { subscriptionId: "sub_123", eventTypeRule: rule },
+    });
+    expect((await getEventDetail(scope, event.id)).deliveries[0]).toMatchObject({
+      kind: "conversion",
+      subscriptionId: "sub_123",
+      eventTypeRule: rule,
+    });
+
+    const { event: plain } = await createTestEvent(integration, { outcome: "pending" });
+    expect((await getEventDetail(scope, plain.id)).deliveries[0]).toMatchObject({
+      subscriptionId: null,
+      eventTypeRule: null,
+    });
+  });
+
   it("answers NOT_FOUND for another account's event; staff see it", async () => {
     const { integration } = await createTestIntegration();
     const { event } = await createTestEvent(integration, { outcome: "skipped", reason: "manual invoice" });

@@ -23,6 +23,8 @@ const DELIVERY_SELECT = {
   lastError: true,
   deliveredAt: true,
   clickIdSource: true,
+  subscriptionId: true,
+  eventTypeRule: true,
   attempts: { orderBy: [{ startedAt: "desc" as const }, { number: "desc" as const }] },
 };
 

@@ -2,15 +2,16 @@ import "server-only";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { createStripeClient } from "@/lib/stripe/stripe-client";
 import { TtlCache } from "@/lib/stripe/ttl-cache";
-import { retrieveWebhookEndpointStatus } from "@/lib/stripe/webhook-endpoints";
-import type { EndpointStatus } from "@/lib/views/integration-view";
+import { syncWebhookEndpointEvents } from "@/lib/stripe/webhook-endpoints";
+import { type EndpointCheck, endpointCheckOf } from "@/lib/views/integration-view";
 
 /** SPEC §4: "checked against Stripe, cached a minute". */
 const ENDPOINT_STATUS_TTL_MS = 60_000;
 
-const globalForCache = globalThis as unknown as { endpointStatusCache?: TtlCache<EndpointStatus> };
-globalForCache.endpointStatusCache ??= new TtlCache<EndpointStatus>(ENDPOINT_STATUS_TTL_MS);
-const cache = globalForCache.endpointStatusCache;
+// Named after what it holds: a dev server's reload must not find an older cache of bare statuses here.
+const globalForCache = globalThis as unknown as { endpointCheckCache?: TtlCache<EndpointCheck> };
+globalForCache.endpointCheckCache ??= new TtlCache<EndpointCheck>(ENDPOINT_STATUS_TTL_MS);
+const cache = globalForCache.endpointCheckCache;
 
 export type EndpointCheckTarget = {
   id: string;
@@ -20,23 +21,24 @@ export type EndpointCheckTarget = {
 };
 
 /**
- * The endpoint's status in Stripe, cached per process. The key includes the row's
- * `updatedAt`, so an edit, a new key or an enable/disable is seen at once by every
- * server process, while an untouched integration costs Stripe one call a minute.
- * Never rejects. The caller has already scoped the row to its account.
+ * The endpoint's status in Stripe, cached per process; an endpoint registered earlier with fewer events is
+ * brought up to the portal's list on the way (SPEC §3), and the answer says what that did. The key
+ * includes the row's `updatedAt`, so an edit, a new key or an enable/disable is seen at once by every
+ * server process, while an untouched integration costs Stripe one call a minute. Never rejects. The
+ * caller has already scoped the row to its account.
  */
-export function checkWebhookEndpoint(target: EndpointCheckTarget): Promise<EndpointStatus> {
+export function checkWebhookEndpoint(target: EndpointCheckTarget): Promise<EndpointCheck> {
   const endpointId = target.stripeWebhookEndpointId;
-  if (!endpointId) return Promise.resolve("missing");
+  if (!endpointId) return Promise.resolve(endpointCheckOf("missing"));
   const key = `${target.id}:${endpointId}:${target.updatedAt.getTime()}`;
   const load = async () => {
     const stripe = createStripeClient(decryptSecret(target.stripeApiKeyEncrypted));
-    const status = await retrieveWebhookEndpointStatus(stripe, endpointId);
+    const check = await syncWebhookEndpointEvents(stripe, endpointId);
     // Thrown rather than returned so an outage is not remembered for a whole minute.
-    if (status === "unreachable") throw new Error("Stripe unreachable");
-    return status;
+    if (check.status === "unreachable") throw new Error("Stripe unreachable");
+    return check;
   };
-  return cache.getOrLoad(key, load).catch(() => "unreachable" as const);
+  return cache.getOrLoad(key, load).catch(() => endpointCheckOf("unreachable"));
 }
 
 /** For tests: start from an empty cache. */

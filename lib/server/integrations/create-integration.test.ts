@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/mapping/plan-deliveries";
 import { createIntegration } from "@/lib/server/integrations/create-integration";
 import { getIntegration } from "@/lib/server/integrations/get-integration";
 import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
@@ -22,7 +23,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe("createIntegration", () => {
-  it("registers one endpoint for the three events at the pinned API version and stores its secret encrypted", async () => {
+  it("registers one endpoint for the four events at the pinned API version and stores its secret encrypted", async () => {
     const account = await createTestAccount();
     const { stripeAccountId, apiKey } = createStripeAccount(fakes.stripe);
 
@@ -38,10 +39,12 @@ describe("createIntegration", () => {
       status: "enabled",
     });
     expect([...endpoint!.enabled_events].sort()).toEqual([
+      "charge.dispute.closed",
       "charge.refunded",
       "checkout.session.completed",
       "invoice.paid",
     ]);
+    expect([...endpoint!.enabled_events].sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
 
     const row = await prisma.integration.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({
@@ -52,6 +55,7 @@ describe("createIntegration", () => {
       recurringEventTypeId: DEFAULT_INTEGRATION.recurringEventTypeId,
       mode: "test",
       isEnabled: true,
+      clickIdFromClientReference: false,
       stripeWebhookEndpointId: endpoint!.id,
       stripeApiKeyLast4: apiKey.slice(-4),
     });
@@ -60,6 +64,18 @@ describe("createIntegration", () => {
     expect(row.stripeApiKeyEncrypted).not.toContain(apiKey);
     expect(decryptSecret(row.stripeApiKeyEncrypted)).toBe(apiKey);
     expect(decryptSecret(row.impactAuthTokenEncrypted)).toBe(DEFAULT_INTEGRATION.impactAuthToken);
+  });
+
+  it("stores the Click ID in client_reference_id setting when the box is ticked", async () => {
+    const account = await createTestAccount();
+    const { apiKey } = createStripeAccount(fakes.stripe);
+    const ticked = await createIntegration(account.id, {
+      ...integrationInput(apiKey),
+      clickIdFromClientReference: "on",
+    });
+    expect((await getIntegration(account.id, ticked.id)).clickIdFromClientReference).toBe(true);
+    const unticked = await createIntegration(account.id, integrationInput(apiKey));
+    expect((await getIntegration(account.id, unticked.id)).clickIdFromClientReference).toBe(false);
   });
 
   it("takes the mode from the key prefix", async () => {

@@ -37,6 +37,7 @@ export async function createIntegration(accountId: string, input: unknown): Prom
         programId: data.programId,
         eventTypeId: data.eventTypeId,
         recurringEventTypeId: data.recurringEventTypeId,
+        clickIdFromClientReference: data.clickIdFromClientReference,
         impactAuthTokenEncrypted: encryptSecret(data.authToken),
         stripeApiKeyEncrypted: encryptSecret(data.apiKey),
         stripeApiKeyLast4: last4(data.apiKey),

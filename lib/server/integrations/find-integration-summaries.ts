@@ -32,6 +32,7 @@ export async function findIntegrationSummaries(accountId: string, now = new Date
     mode: row.mode,
     isEnabled: row.isEnabled,
     stats: stats.get(row.id) ?? emptyDeliveryStats(now),
-    endpointStatus: checkWebhookEndpoint(row),
+    // The same check as the integration page's, so the dashboard also brings old endpoints up to the event list.
+    endpointStatus: checkWebhookEndpoint(row).then((check) => check.status),
   }));
 }

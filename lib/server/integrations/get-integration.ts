@@ -16,6 +16,7 @@ export async function getIntegration(accountId: string, integrationId: string): 
       recurringEventTypeId: true,
       mode: true,
       isEnabled: true,
+      clickIdFromClientReference: true,
       stripeWebhookEndpointId: true,
       stripeApiKeyLast4: true,
       impactAuthTokenEncrypted: true,

@@ -14,17 +14,17 @@ describe("setIntegrationEnabled", () => {
     const account = await createTestAccount();
     const { stripeAccountId, apiKey } = createStripeAccount(fakes.stripe);
     const { id } = await createIntegration(account.id, integrationInput(apiKey));
-    expect(await getWebhookEndpointStatus(account.id, id)).toBe("enabled");
+    expect((await getWebhookEndpointStatus(account.id, id)).status).toBe("enabled");
 
     await setIntegrationEnabled(account.id, id, false);
     expect(fakes.stripe.webhookEndpoints(stripeAccountId)[0]!.status).toBe("disabled");
     expect((await prisma.integration.findUniqueOrThrow({ where: { id } })).isEnabled).toBe(false);
-    expect(await getWebhookEndpointStatus(account.id, id)).toBe("disabled");
+    expect((await getWebhookEndpointStatus(account.id, id)).status).toBe("disabled");
 
     await setIntegrationEnabled(account.id, id, true);
     expect(fakes.stripe.webhookEndpoints(stripeAccountId)[0]!.status).toBe("enabled");
     expect((await prisma.integration.findUniqueOrThrow({ where: { id } })).isEnabled).toBe(true);
-    expect(await getWebhookEndpointStatus(account.id, id)).toBe("enabled");
+    expect((await getWebhookEndpointStatus(account.id, id)).status).toBe("enabled");
   });
 
   it("leaves the row as it was when Stripe refuses", async () => {

@@ -46,6 +46,18 @@ describe("updateIntegration", () => {
     expect(decryptSecret(after.stripeWebhookSecretEncrypted!)).toBe(endpoint!.secret);
   });
 
+  it("turns Click ID in client_reference_id on when ticked and off when the box is left unticked", async () => {
+    const { account, id } = await setUp();
+    const setting = async () =>
+      (await prisma.integration.findUniqueOrThrow({ where: { id } })).clickIdFromClientReference;
+    expect(await setting()).toBe(false);
+    await updateIntegration(account.id, id, { ...integrationInput(""), clickIdFromClientReference: true });
+    expect(await setting()).toBe(true);
+    // An unticked checkbox is absent from the form: that turns it off, it does not keep it.
+    await updateIntegration(account.id, id, integrationInput(""));
+    expect(await setting()).toBe(false);
+  });
+
   it("re-validates every field", async () => {
     const { account, id } = await setUp();
     await expect(

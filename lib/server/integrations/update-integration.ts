@@ -17,7 +17,7 @@ import {
 } from "@/lib/stripe/webhook-endpoints";
 
 /**
- * Saves an edit. Empty secret fields keep the stored ones. A different API key is
+ * Saves an edit. Empty secret fields keep the stored ones; an unticked checkbox turns its setting off. A different API key is
  * verified and gets a new endpoint first (same checks as create); then the row is
  * updated; then the old endpoint is removed with the old key. If the row update
  * fails, the new endpoint is deleted and the old one stays in use. With the same
@@ -55,6 +55,8 @@ export async function updateIntegration(accountId: string, integrationId: string
         programId: data.programId,
         eventTypeId: data.eventTypeId,
         recurringEventTypeId: data.recurringEventTypeId,
+        // A checkbox left unticked is absent from the form: the setting is turned off, never "kept".
+        clickIdFromClientReference: data.clickIdFromClientReference,
         ...(data.authToken !== undefined && { impactAuthTokenEncrypted: encryptSecret(data.authToken) }),
         ...(newKey && {
           stripeApiKeyEncrypted: encryptSecret(newKey),

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { recoverMissedEvents } from "@/lib/server/recovery/recover-missed-events";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import { buildCharge } from "@/testing/stripe/builders/charge";
@@ -54,7 +53,7 @@ describe("recoverMissedEvents", () => {
       kind: "conversion",
       status: "pending",
       orderId: missed.id,
-      eventTypeId: DEFAULT_INTEGRATION.recurringEventTypeId, // a subscription_cycle invoice: a renewal
+      eventTypeId: null, // first or recurring: decided by the job from the subscription's paid invoices
     });
   });
 

@@ -32,14 +32,17 @@ function deliveryRows(
   const now = Date.now();
   switch (plan.kind) {
     case "conversion":
-      // The key that makes a conversion unique: never two for one order and event type.
+      // The key that makes a conversion unique: never two for one order and event type. An invoice's
+      // event type is decided by the job (first paid or recurring), but an invoice is one or the other,
+      // never both: its key is the invoice itself.
       return [
         {
           ...base,
           kind: "conversion" as const,
-          dedupeKey: `conversion:${plan.eventTypeId}:${plan.orderId}`,
+          dedupeKey: `conversion:${plan.eventTypeId ?? "invoice"}:${plan.orderId}`,
           orderId: plan.orderId,
           eventTypeId: plan.eventTypeId,
+          subscriptionId: plan.subscriptionId,
           status: "pending" as const,
           dueAt: new Date(now),
         },
@@ -58,10 +61,11 @@ function deliveryRows(
       return [
         {
           ...base,
-          kind: event.type === "charge.refunded" ? ("modification" as const) : ("conversion" as const),
+          kind: event.type.startsWith("charge.") ? ("modification" as const) : ("conversion" as const),
           dedupeKey: `skipped:${event.id}`,
           orderId: plan.orderId,
           eventTypeId: plan.eventTypeId,
+          subscriptionId: plan.subscriptionId,
           status: "skipped" as const,
           skipReason: plan.reason,
           dueAt: null,

@@ -24,7 +24,7 @@ async function send(
 }
 
 describe("POST /api/webhooks/stripe/[integrationId]", () => {
-  it("stores a paid first invoice with one pending conversion keyed by invoice and event type", async () => {
+  it("stores a paid first invoice with one pending conversion keyed by the invoice (its event type is decided later)", async () => {
     const { integration, webhookSecret } = await createTestIntegration();
     const invoice = buildPaidInvoice({ billingReason: "subscription_create", customer: "cus_A" });
     const event = buildEvent("invoice.paid", invoice);
@@ -48,8 +48,9 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
       kind: "conversion",
       status: "pending",
       orderId: invoice.id,
-      eventTypeId: DEFAULT_INTEGRATION.eventTypeId,
-      dedupeKey: `conversion:${DEFAULT_INTEGRATION.eventTypeId}:${invoice.id}`,
+      // First or recurring is decided by the job from the subscription's paid invoices, not at intake.
+      eventTypeId: null,
+      dedupeKey: `conversion:invoice:${invoice.id}`,
     });
   });
 
@@ -169,7 +170,8 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
   it("stores unmapped types as ignored with the reason, and skipped plans with theirs", async () => {
     const { integration, webhookSecret } = await createTestIntegration();
     const ignored = buildEvent("customer.created", { id: "cus_1", object: "customer" } as never);
-    const manual = buildEvent("invoice.paid", buildPaidInvoice({ billingReason: "manual" }));
+    // A manual invoice of no subscription: a one-off (SPEC §7).
+    const manual = buildEvent("invoice.paid", buildPaidInvoice({ billingReason: "manual", subscription: null }));
     const subscriptionCheckout = buildEvent(
       "checkout.session.completed",
       buildCheckoutSession({ mode: "subscription" }),
@@ -191,7 +193,7 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
     });
     expect(byId.get(manual.id)!.deliveries[0]).toMatchObject({
       status: "skipped",
-      skipReason: expect.stringMatching(/billing_reason manual/),
+      skipReason: expect.stringMatching(/^one-off invoice \(billing_reason manual/),
     });
     expect(byId.get(subscriptionCheckout.id)!.deliveries[0]).toMatchObject({
       status: "skipped",

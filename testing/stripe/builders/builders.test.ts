@@ -4,6 +4,7 @@ import {
   buildCharge,
   buildCheckoutLineItem,
   buildCheckoutSession,
+  buildDispute,
   buildEvent,
   buildInvoicePayment,
   buildPaidInvoice,
@@ -75,5 +76,98 @@ describe("stripe builders", () => {
     // The event type narrows data.object.
     expect(event.data.object.amount_paid).toBe(1234);
     expect(event.id).toMatch(/^evt_/);
+  });
+
+  it("build the invoices the first-paid-invoice rule orders: one subscription, $0 trials, paid_at, created, any billing reason, one-off", () => {
+    const reasons = [
+      "subscription_create",
+      "subscription_cycle",
+      "subscription_update",
+      "subscription_threshold",
+      "manual",
+    ] as const;
+    const invoices = reasons.map((billingReason, i) =>
+      buildPaidInvoice({
+        subscription: "sub_same",
+        billingReason,
+        amountPaid: i === 0 ? 0 : 1000 * i,
+        created: 1_700_000_000 + i,
+        paidAt: 1_700_000_100 + i,
+      }),
+    );
+    expect(new Set(invoices.map((invoice) => invoice.id)).size).toBe(5);
+    invoices.forEach((invoice, i) => {
+      expect(invoice).toMatchObject({
+        billing_reason: reasons[i],
+        created: 1_700_000_000 + i,
+        status: "paid",
+        status_transitions: { paid_at: 1_700_000_100 + i },
+        parent: { subscription_details: { subscription: "sub_same" } },
+      });
+      expect(invoice.amount_paid).toBe(i === 0 ? 0 : 1000 * i);
+    });
+    // A trial's $0 invoice is still a consistent invoice.
+    expect(invoices[0]).toMatchObject({ amount_paid: 0, amount_due: 0, total: 0, subtotal: 0 });
+    expect(invoices[0]?.lines.data[0]?.amount).toBe(0);
+    // paid_at defaults to 30 s after created.
+    expect(buildPaidInvoice({ created: 1_700_000_000 }).status_transitions.paid_at).toBe(1_700_000_030);
+
+    const oneOff = buildPaidInvoice({ subscription: null });
+    expect(oneOff.parent).toBeNull();
+    expect(oneOff.billing_reason).toBe("manual");
+    expect(oneOff.lines.data[0]?.parent).toMatchObject({
+      type: "invoice_item_details",
+      subscription_item_details: null,
+      invoice_item_details: { subscription: null, proration: false },
+    });
+    expect(oneOff.lines.data[0]?.parent?.invoice_item_details?.invoice_item).toMatch(/^ii_/);
+  });
+
+  it("build checkout sessions with client_reference_id, null by default", () => {
+    expect(buildCheckoutSession().client_reference_id).toBeNull();
+    expect(buildCheckoutSession({ clientReferenceId: "irclk_1" }).client_reference_id).toBe("irclk_1");
+  });
+
+  it("build disputes from a charge, with the money moves of their status, and charge.dispute.closed events", () => {
+    const charge = buildCharge({ amount: 5000, currency: "eur", paymentIntent: "pi_disputed", disputed: true });
+    expect(charge.disputed).toBe(true);
+    expect(buildCharge().disputed).toBe(false);
+
+    const open = buildDispute({ charge });
+    expect(open).toMatchObject({
+      object: "dispute",
+      charge: charge.id,
+      amount: 5000,
+      currency: "eur",
+      payment_intent: "pi_disputed",
+      status: "needs_response",
+      reason: "fraudulent",
+      livemode: false,
+      is_charge_refundable: false,
+      metadata: {},
+    });
+    expect(open.id).toMatch(/^dp_/);
+    expect(open.evidence_details.due_by).toBeGreaterThan(open.created);
+    expect(open.balance_transactions.map((txn) => [txn.amount, txn.fee, txn.net, txn.reporting_category])).toEqual([
+      [-5000, 1500, -6500, "dispute"],
+    ]);
+
+    const lost = buildDispute({ charge: "ch_1", amount: 1200, status: "lost", currency: "jpy", paymentIntent: null });
+    expect(lost).toMatchObject({ charge: "ch_1", amount: 1200, currency: "jpy", payment_intent: null, status: "lost" });
+    expect(lost.evidence_details.due_by).toBeNull();
+    expect(lost.balance_transactions).toHaveLength(1);
+    expect(buildDispute({ charge: "ch_1" }).payment_intent).toMatch(/^pi_/);
+
+    const won = buildDispute({ charge, amount: 2000, status: "won" });
+    expect(won.balance_transactions.map((txn) => txn.amount)).toEqual([-2000, 2000]);
+    const inquiry = buildDispute({ charge, status: "warning_closed" });
+    expect(inquiry).toMatchObject({ balance_transactions: [], is_charge_refundable: true });
+    expect(inquiry.payment_method_details?.card?.case_type).toBe("inquiry");
+
+    const event = buildEvent("charge.dispute.closed", lost, { created: 7 });
+    expect(event).toMatchObject({ type: "charge.dispute.closed", created: 7, api_version: Stripe.API_VERSION });
+    // The event type narrows data.object to a dispute.
+    expect(event.data.object.status).toBe("lost");
+    expect(event.data.object.amount).toBe(1200);
   });
 });

@@ -11,6 +11,8 @@ export interface ChargeOptions {
   customer?: string | null;
   /** Only when given is `refunds` present (Stripe no longer includes it by default). */
   refunds?: Stripe.Refund[];
+  /** Whether a dispute was opened on the charge (see `buildDispute`); default false. */
+  disputed?: boolean;
   created?: number;
   livemode?: boolean;
 }
@@ -43,7 +45,7 @@ export function buildCharge(options: ChargeOptions = {}, overrides: Partial<Stri
     currency: options.currency ?? "usd",
     customer: options.customer === undefined ? fakeStripeId("cus", 14) : options.customer,
     description: null,
-    disputed: false,
+    disputed: options.disputed ?? false,
     failure_balance_transaction: null,
     failure_code: null,
     failure_message: null,

@@ -30,6 +30,7 @@ export {
   type CustomerOptions,
   type SubscriptionOptions,
 } from "@/testing/stripe/builders/customer";
+export { buildDispute, type DisputeOptions } from "@/testing/stripe/builders/dispute";
 export { buildEvent, type EventOptions, type StripeEventOf } from "@/testing/stripe/builders/event";
 export {
   buildInvoiceLine,

@@ -173,7 +173,17 @@ export function buildInvoiceLine(
           },
           type: "subscription_item_details",
         }
-      : null,
+      : {
+          // A one-off invoice's lines come from invoice items.
+          invoice_item_details: {
+            invoice_item: fakeStripeId("ii"),
+            proration: false,
+            proration_details: { credited_items: null },
+            subscription: null,
+          },
+          subscription_item_details: null,
+          type: "invoice_item_details",
+        },
     period: { end: start + 30 * 24 * 3600, start },
     pretax_credit_amounts: [],
     pricing: {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { type ReactNode, Suspense } from "react";
 import { DeleteIntegrationButton } from "@/app/(portal)/integrations/_components/delete-integration-button";
 import { EnableIntegrationButton } from "@/app/(portal)/integrations/_components/enable-integration-button";
+import { EndpointEvents, EndpointEventsNotes } from "@/app/(portal)/integrations/_components/endpoint-events";
 import {
   EndpointStatusBadge,
   EndpointStatusPending,
@@ -16,8 +17,10 @@ import { setIntegrationEnabledAction } from "@/lib/actions/integrations/set-inte
 import { recoverMissedEventsAction } from "@/lib/actions/recovery/recover-missed-events";
 import { requireBrand } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { INTEGRATION_LABELS } from "@/lib/schemas/integration";
 import { getIntegration } from "@/lib/server/integrations/get-integration";
 import { getWebhookEndpointStatus } from "@/lib/server/integrations/get-webhook-endpoint-status";
+import { endpointCheckOf } from "@/lib/views/integration-view";
 
 export const metadata = { title: "Integration · Payments integration portal" };
 
@@ -36,7 +39,9 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
   const { id } = await params;
   // Resolved before anything renders so another account's id answers 404, not a streamed 200.
   const integration = await orNotFound(getIntegration(brand.accountId, id));
-  const endpointStatus = getWebhookEndpointStatus(brand.accountId, id).catch(() => "unreachable" as const);
+  // One check (which also brings an older endpoint's events up to the portal's list) feeds the badge and the notes.
+  const endpointCheck = getWebhookEndpointStatus(brand.accountId, id).catch(() => endpointCheckOf("unreachable"));
+  const endpointStatus = endpointCheck.then((check) => check.status);
   return (
     <div className="space-y-6">
       <div>
@@ -56,6 +61,13 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
           <Row label="Program ID">{integration.programId}</Row>
           <Row label="Event Type ID">{integration.eventTypeId}</Row>
           <Row label="Recurring Event Tracker ID">{integration.recurringEventTypeId}</Row>
+          <Row label={INTEGRATION_LABELS.clickIdFromClientReference}>
+            <span data-testid="click-id-from-client-reference">
+              {integration.clickIdFromClientReference
+                ? "On — a checkout session's client_reference_id is read as impact's click id"
+                : "Off"}
+            </span>
+          </Row>
           <Row label="Auth Token">•••• {integration.authTokenLast4}</Row>
           <Row label="API Key">•••• {integration.apiKeyLast4}</Row>
           <Row label="Mode">
@@ -71,8 +83,15 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
             </code>
           </Row>
           <Row label="Endpoint ID">{integration.stripeWebhookEndpointId ?? "none"}</Row>
-          <Row label="Events">invoice.paid, checkout.session.completed, charge.refunded</Row>
+          <Row label="Events">
+            <Suspense fallback={<span className="text-slate-500">Checking Stripe…</span>}>
+              <EndpointEvents check={endpointCheck} />
+            </Suspense>
+          </Row>
         </dl>
+        <Suspense fallback={null}>
+          <EndpointEventsNotes check={endpointCheck} />
+        </Suspense>
       </Card>
       <Card title="Recover missed events">
         <RecoverEventsForm action={recoverMissedEventsAction.bind(null, integration.id)} />

@@ -7,8 +7,11 @@ import { TextField } from "@/components/ui/text-field";
 import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 import {
   CreateIntegrationSchema,
+  INTEGRATION_CHECKBOX_FIELDS,
   INTEGRATION_FIELDS,
   INTEGRATION_LABELS,
+  INTEGRATION_TEXT_FIELDS,
+  type IntegrationCheckboxField,
   type IntegrationField,
   UpdateIntegrationSchema,
 } from "@/lib/schemas/integration";
@@ -31,6 +34,8 @@ const HINTS: Record<IntegrationField, string> = {
   eventTypeId: "For first subscription payments and one-time purchases.",
   recurringEventTypeId: "For renewals; impact.com links it as a child of the event type above.",
   apiKey: "A Stripe secret key (sk_…) or restricted key (rk_…) that can read and write webhook endpoints.",
+  clickIdFromClientReference:
+    "Stripe Payment Links accept only ?client_reference_id= in their URL; turn this on if you put impact's click id there.",
 };
 
 function hintFor(field: IntegrationField, saved?: SavedSecrets): string {
@@ -38,6 +43,45 @@ function hintFor(field: IntegrationField, saved?: SavedSecrets): string {
   const last4 = field === "apiKey" ? saved.apiKeyLast4 : saved.authTokenLast4;
   const extra = field === "apiKey" ? " A new key registers a new webhook endpoint in Stripe." : "";
   return `Saved: •••• ${last4}. Leave empty to keep it.${extra}`;
+}
+
+/** A labelled checkbox with its hint and error announced with it, like a TextField's. */
+function CheckboxField({
+  name,
+  defaultChecked,
+  error,
+}: {
+  name: IntegrationCheckboxField;
+  defaultChecked: boolean;
+  error?: string;
+}) {
+  const describedBy = [error ? `${name}-error` : null, `${name}-hint`].filter(Boolean).join(" ");
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        id={name}
+        name={name}
+        type="checkbox"
+        defaultChecked={defaultChecked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand focus:ring-2 focus:ring-brand"
+      />
+      <div className="space-y-1">
+        <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+          {INTEGRATION_LABELS[name]}
+        </label>
+        <p id={`${name}-hint`} className="text-xs text-slate-500">
+          {HINTS[name]}
+        </p>
+        {error ? (
+          <p id={`${name}-error`} role="alert" className="text-xs text-red-600">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
 }
 
 /**
@@ -53,6 +97,7 @@ export function IntegrationForm({
 }: {
   action: FormAction;
   submitLabel: string;
+  /** As FormData strings: a ticked checkbox is "on". */
   initialValues?: Partial<Record<EchoedField, string>>;
   /** Present on edit: secret fields may be left empty. */
   saved?: SavedSecrets;
@@ -80,7 +125,7 @@ export function IntegrationForm({
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isPending}>
       {formMessage ? <Alert>{formMessage}</Alert> : null}
-      {INTEGRATION_FIELDS.map((field) => {
+      {INTEGRATION_TEXT_FIELDS.map((field) => {
         const isSecret = SECRET_FIELDS.has(field);
         return (
           <TextField
@@ -99,6 +144,14 @@ export function IntegrationForm({
           />
         );
       })}
+      {INTEGRATION_CHECKBOX_FIELDS.map((field) => (
+        <CheckboxField
+          key={field}
+          name={field}
+          defaultChecked={(echoed[field] ?? initialValues[field]) === "on"}
+          error={fieldErrors[field]}
+        />
+      ))}
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={isPending}>
           {submitLabel}

@@ -16,8 +16,8 @@ export default async function NewIntegrationPage() {
         <h1 className="mt-2 text-2xl font-semibold">New integration</h1>
         <p className="mt-1 text-sm text-slate-600">
           The portal checks your Stripe key, then registers one webhook endpoint in your Stripe account for paid
-          invoices, completed checkouts and refunds. A test-mode key (sk_test_…, rk_test_…) creates a test-mode
-          integration.
+          invoices, completed checkouts, refunds and chargebacks. A test-mode key (sk_test_…, rk_test_…) creates a
+          test-mode integration.
         </p>
       </div>
       <Card>

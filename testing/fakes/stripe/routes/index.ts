@@ -1,13 +1,17 @@
 import type { StripeRoute } from "@/testing/fakes/stripe/route";
 import { checkoutSessionRoutes } from "@/testing/fakes/stripe/routes/checkout-sessions";
+import { disputeRoutes } from "@/testing/fakes/stripe/routes/disputes";
 import { eventRoutes } from "@/testing/fakes/stripe/routes/events";
 import { invoicePaymentRoutes } from "@/testing/fakes/stripe/routes/invoice-payments";
+import { invoiceRoutes } from "@/testing/fakes/stripe/routes/invoices";
 import { retrieveObjectRoutes } from "@/testing/fakes/stripe/routes/retrieve-objects";
 import { webhookEndpointRoutes } from "@/testing/fakes/stripe/routes/webhook-endpoints";
 
 export const STRIPE_ROUTES: StripeRoute[] = [
   ...webhookEndpointRoutes,
+  ...invoiceRoutes,
   ...invoicePaymentRoutes,
+  ...disputeRoutes,
   ...checkoutSessionRoutes,
   ...eventRoutes,
   ...retrieveObjectRoutes,

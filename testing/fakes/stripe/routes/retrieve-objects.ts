@@ -19,6 +19,7 @@ function retrieveRoute(name: StripeRouteName, resource: string, objectType: stri
 export const retrieveObjectRoutes: StripeRoute[] = [
   retrieveRoute("charges.retrieve", "charges", "charge", "charge"),
   retrieveRoute("invoices.retrieve", "invoices", "invoice", "invoice"),
+  retrieveRoute("disputes.retrieve", "disputes", "dispute", "dispute"),
   retrieveRoute("invoice_payments.retrieve", "invoice_payments", "invoice_payment", "invoice payment"),
   retrieveRoute("promotion_codes.retrieve", "promotion_codes", "promotion_code", "promotion code"),
   retrieveRoute("customers.retrieve", "customers", "customer", "customer"),

@@ -35,6 +35,7 @@ export default async function EditIntegrationPage({ params }: { params: Promise<
             programId: integration.programId,
             eventTypeId: integration.eventTypeId,
             recurringEventTypeId: integration.recurringEventTypeId,
+            clickIdFromClientReference: integration.clickIdFromClientReference ? "on" : "",
           }}
           saved={{ apiKeyLast4: integration.apiKeyLast4, authTokenLast4: integration.authTokenLast4 }}
         />
