@@ -50,18 +50,18 @@ describe("migration: follow recent submissions", () => {
 
     await runDataMigration();
 
-    const after = async (id: string) =>
+    const rowAfter = async (id: string) =>
       prisma.delivery.findUniqueOrThrow({ where: { id }, include: { stripeEvent: true } });
-    const followed = await after(recent.id);
+    const followed = await rowAfter(recent.id);
     expect(followed).toMatchObject({ status: "sent", deliveredAt: null });
     expect(followed.stripeEvent.outcome).toBe("sent");
     expect(followed.dueAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(Date.now() - followed.sentAt!.getTime()).toBeLessThan(60_000); // three days of reads from now
-    expect(await after(old.id)).toMatchObject({ status: "delivered" });
-    expect(await after(withoutUri.id)).toMatchObject({ status: "delivered" });
-    const unknown = await after(held!.id);
+    expect(await rowAfter(old.id)).toMatchObject({ status: "delivered" });
+    expect(await rowAfter(withoutUri.id)).toMatchObject({ status: "delivered" });
+    const unknown = await rowAfter(held!.id);
     expect(unknown).toMatchObject({ status: "unknown", dueAt: null });
     expect(unknown.stripeEvent.outcome).toBe("unknown");
-    expect(await after(failed!.id)).toMatchObject({ status: "exhausted" });
+    expect(await rowAfter(failed!.id)).toMatchObject({ status: "exhausted" });
   });
 });
