@@ -40,6 +40,13 @@ const EnvSchema = z.object({
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
   RETRY_BASE_DELAY: duration("RETRY_BASE_DELAY").default("10s"),
   IMPACT_POLL_DELAY: duration("IMPACT_POLL_DELAY").default("10s"),
+  /** Reverse proxies in front of the portal that append to X-Forwarded-For; 0 = trust the socket address. */
+  TRUSTED_PROXIES: z.coerce
+    .number({ message: "TRUSTED_PROXIES must be a whole number of proxies, e.g. 0 or 1." })
+    .int("TRUSTED_PROXIES must be a whole number of proxies, e.g. 0 or 1.")
+    .min(0, "TRUSTED_PROXIES cannot be negative.")
+    .max(10, "TRUSTED_PROXIES above 10 is not a plausible proxy chain.")
+    .default(0),
   IMPACT_HOURLY_BUDGET: z.coerce
     .number({ message: "IMPACT_HOURLY_BUDGET must be a whole number of requests per hour, e.g. 900." })
     .int("IMPACT_HOURLY_BUDGET must be a whole number of requests per hour, e.g. 900.")
