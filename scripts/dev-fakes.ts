@@ -6,15 +6,18 @@
  * So that a newcomer sees every outcome of a delivery: impact.com takes a few seconds per submission
  * (Queued → In Progress → Complete, so "Sent — awaiting impact.com" shows before the outcome), completes
  * every conversion sent with Event Type ID 9999 with a Validation error ("Rejected by impact.com"), and
- * the demo Stripe account holds two paid invoices for "Recover missed events" to bring in.
+ * the demo Stripe account holds paid invoices — a plain subscription, a trial that converts and is then
+ * upgraded, a payment charged back and lost — for "Recover missed events" to bring in.
  */
 
 import { startFakeImpact } from "@/testing/fakes/fake-impact";
 import type { FakeStripe } from "@/testing/fakes/fake-stripe";
 import { startFakeStripe } from "@/testing/fakes/fake-stripe";
+import { buildCharge } from "@/testing/stripe/builders/charge";
 import { buildCustomer, buildSubscription } from "@/testing/stripe/builders/customer";
+import { buildDispute } from "@/testing/stripe/builders/dispute";
 import { buildEvent } from "@/testing/stripe/builders/event";
-import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
+import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
 const DEMO = {
   stripeAccount: "acct_1DemoPortal0000000000",
@@ -31,33 +34,78 @@ const DEMO = {
   submissionTiming: { inProgressAfterMs: 3_000, completeAfterMs: 8_000 },
 };
 
+type SeededPayment = { objects: Parameters<FakeStripe["seed"]>[1][]; events: ReturnType<typeof buildEvent>[] };
+
+/** An invoice of `subscription` paid `hoursAgo` hours ago, with its invoice.paid event. */
+function paidInvoiceOf(
+  subscription: string,
+  customer: string,
+  billingReason: "subscription_create" | "subscription_cycle" | "subscription_update",
+  amountPaid: number,
+  hoursAgo: number,
+) {
+  const paidAt = Math.floor(Date.now() / 1000) - Math.round(hoursAgo * 3600);
+  const invoice = buildPaidInvoice({ billingReason, customer, subscription, amountPaid, created: paidAt - 30, paidAt });
+  return { invoice, event: buildEvent("invoice.paid", invoice, { created: paidAt }) };
+}
+
+/**
+ * One subscription that converts after a free trial (a $0 invoice, then the first paid one, sent as the
+ * first conversion although Stripe calls it a renewal), then is upgraded mid-cycle (a prorated invoice,
+ * recurring); another whose first payment is charged back and the dispute lost (the action goes to 0).
+ * All inside the recovery form's default window, so "Recover missed events" brings them in.
+ */
+function seedMoneyRules(): SeededPayment {
+  const trialCustomer = buildCustomer({ name: "Trial Customer", metadata: { irclickid: "demo-click-trial" } });
+  const trial = buildSubscription({ customer: trialCustomer.id, unitAmount: 2900 });
+  const steps = [
+    paidInvoiceOf(trial.id, trialCustomer.id, "subscription_create", 0, 5),
+    paidInvoiceOf(trial.id, trialCustomer.id, "subscription_cycle", 2900, 4),
+    paidInvoiceOf(trial.id, trialCustomer.id, "subscription_update", 1450, 3),
+  ];
+  const disputedCustomer = buildCustomer({ name: "Chargeback Customer", metadata: { irclickid: "demo-click-cb" } });
+  const disputedSubscription = buildSubscription({ customer: disputedCustomer.id, unitAmount: 9900 });
+  const disputed = paidInvoiceOf(disputedSubscription.id, disputedCustomer.id, "subscription_create", 9900, 2.5);
+  const paymentIntent = `pi_${disputed.invoice.id.slice(3)}`;
+  const charge = buildCharge({ amount: 9900, amountRefunded: 0, paymentIntent, customer: disputedCustomer.id });
+  const dispute = buildDispute({ charge, status: "lost", amount: 9900 });
+  const disputeClosedAt = Math.floor(Date.now() / 1000) - 1800;
+  return {
+    objects: [
+      trialCustomer,
+      trial,
+      ...steps.map((step) => step.invoice),
+      disputedCustomer,
+      disputedSubscription,
+      disputed.invoice,
+      charge,
+      dispute,
+      buildInvoicePayment({ invoice: disputed.invoice, paymentIntent }),
+    ],
+    events: [
+      ...steps.map((step) => step.event),
+      disputed.event,
+      buildEvent("charge.dispute.closed", dispute, { created: disputeClosedAt }),
+    ],
+  };
+}
+
 /**
  * A customer with a click id, its monthly subscription and the subscription's first two paid invoices, with
  * their invoice.paid events of two hours and one hour ago (inside the recovery form's default window): the
- * first is sent with the form's Event Type ID, the renewal with the Recurring Event Tracker ID.
+ * first is sent with the form's Event Type ID, the renewal with the Recurring Event Tracker ID. Plus the
+ * trial, upgrade and lost chargeback of seedMoneyRules.
  */
 function seedDemoPayments(stripe: FakeStripe): void {
   const customer = buildCustomer({ name: "Demo Customer", metadata: { irclickid: "demo-click-0001" } });
   const subscription = buildSubscription({ customer: customer.id, unitAmount: 4900 });
-  const now = Math.floor(Date.now() / 1000);
-  const invoices = (["subscription_create", "subscription_cycle"] as const).map((billingReason, n) => {
-    const paidAt = now - 7200 + n * 3600;
-    return buildPaidInvoice({
-      billingReason,
-      customer: customer.id,
-      subscription: subscription.id,
-      amountPaid: 4900,
-      created: paidAt - 30,
-      paidAt,
-    });
-  });
-  stripe.seed(DEMO.stripeAccount, customer, subscription, ...invoices);
-  stripe.seedEvents(
-    DEMO.stripeAccount,
-    ...invoices.map((invoice) =>
-      buildEvent("invoice.paid", invoice, { created: invoice.status_transitions.paid_at ?? invoice.created }),
-    ),
-  );
+  const regular = [
+    paidInvoiceOf(subscription.id, customer.id, "subscription_create", 4900, 2),
+    paidInvoiceOf(subscription.id, customer.id, "subscription_cycle", 4900, 1),
+  ];
+  const rules = seedMoneyRules();
+  stripe.seed(DEMO.stripeAccount, customer, subscription, ...regular.map((step) => step.invoice), ...rules.objects);
+  stripe.seedEvents(DEMO.stripeAccount, ...regular.map((step) => step.event), ...rules.events);
 }
 
 function readPort(args: string[], flag: string, fallback: number): number {
@@ -132,7 +180,8 @@ async function main(): Promise<void> {
       "Demo outcomes:",
       `  impact.com completes a submission ${DEMO.submissionTiming.completeAfterMs / 1000} s after queueing it; conversions with`,
       `    Event Type ID ${DEMO.rejectedEventTypeId} complete with ${DEMO.rejection.errorType} / ${DEMO.rejection.errorReason} (rejected)`,
-      `  Stripe holds 2 paid invoices of the last 2 hours: "Recover missed events" on an integration's page sends them`,
+      `  Stripe holds the last 5 hours of a subscription, a trial that converts and is upgraded, and a lost chargeback:`,
+      `    "Recover missed events" on an integration's page brings them in`,
     ].join("\n"),
   );
 
