@@ -1,6 +1,6 @@
 /**
  * Runs the fake Stripe and fake impact.com side by side for local demos and manual testing:
- *   tsx scripts/dev-fakes.ts [--stripe-port 12111] [--impact-port 12112]
+ *   tsx scripts/dev-fakes.ts [--stripe-port 12111] [--impact-port 12112] [--complete-after-ms 8000]
  * Point the portal at them with STRIPE_API_BASE_URL / IMPACT_API_BASE_URL (printed below).
  *
  * So that a newcomer sees every outcome of a delivery: impact.com takes a few seconds per submission
@@ -108,22 +108,37 @@ function seedDemoPayments(stripe: FakeStripe): void {
   stripe.seedEvents(DEMO.stripeAccount, ...regular.map((step) => step.event), ...rules.events);
 }
 
-function readPort(args: string[], flag: string, fallback: number): number {
+function readInteger(args: string[], flag: string, fallback: number, max: number, what: string): number {
   const index = args.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
   if (index === -1) return fallback;
   const arg = args[index] as string;
   const raw = arg.includes("=") ? arg.slice(flag.length + 1) : args[index + 1];
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`${flag} needs a port number 0..65535, got ${raw ?? "nothing"}`);
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new Error(`${flag} needs ${what} 0..${max}, got ${raw ?? "nothing"}`);
   }
-  return port;
+  return value;
 }
+
+const readPort = (args: string[], flag: string, fallback: number) =>
+  readInteger(args, flag, fallback, 65535, "a port number");
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const stripePort = readPort(args, "--stripe-port", 12111);
   const impactPort = readPort(args, "--impact-port", 12112);
+  // The browser tests want outcomes within a second; the demo wants them slow enough to watch.
+  const completeAfterMs = readInteger(
+    args,
+    "--complete-after-ms",
+    DEMO.submissionTiming.completeAfterMs,
+    600_000,
+    "milliseconds",
+  );
+  const submissionTiming = {
+    inProgressAfterMs: Math.min(DEMO.submissionTiming.inProgressAfterMs, Math.floor(completeAfterMs / 2)),
+    completeAfterMs,
+  };
 
   const stripe = await startFakeStripe({
     port: stripePort,
@@ -140,7 +155,7 @@ async function main(): Promise<void> {
   seedDemoPayments(stripe);
   const impact = await startFakeImpact({
     port: impactPort,
-    submissionTiming: DEMO.submissionTiming,
+    submissionTiming,
     accounts: [
       {
         sid: DEMO.impactSid,
@@ -178,7 +193,7 @@ async function main(): Promise<void> {
       `    restricted, no rak_webhook_write: ${DEMO.restrictedKeyNoWebhookWrite}`,
       "",
       "Demo outcomes:",
-      `  impact.com completes a submission ${DEMO.submissionTiming.completeAfterMs / 1000} s after queueing it; conversions with`,
+      `  impact.com completes a submission ${submissionTiming.completeAfterMs / 1000} s after queueing it; conversions with`,
       `    Event Type ID ${DEMO.rejectedEventTypeId} complete with ${DEMO.rejection.errorType} / ${DEMO.rejection.errorReason} (rejected)`,
       `  Stripe holds the last 5 hours of a subscription, a trial that converts and is upgraded, and a lost chargeback:`,
       `    "Recover missed events" on an integration's page brings them in`,
