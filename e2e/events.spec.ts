@@ -132,7 +132,7 @@ test.describe("events", () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^events-.*\.csv$/);
     const csv = readFileSync((await file.path())!, "utf8");
-    expect(csv.split("\r\n")[0]).toMatch(/^received_at,account,/);
+    expect(csv.split("\r\n")[0]).toMatch(/^"received_at","account",/);
     expect(csv).toContain(failed.event.id);
     expect(csv).toContain(delivered.event.id);
 

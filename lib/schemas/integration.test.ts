@@ -93,8 +93,25 @@ describe("CreateIntegrationSchema", () => {
     },
   );
 
-  it("accepts https site URLs with a path", () => {
-    expect(errorsFor({ ...VALID, siteUrl: "https://www.example.co.uk/shop" })).toEqual({});
+  it.each(["https://www.example.co.uk", "https://shop.example.com/", "https://shop.example.com:8443"])(
+    "accepts the origin %s as the site URL",
+    (siteUrl) => {
+      expect(errorsFor({ ...VALID, siteUrl })).toEqual({});
+    },
+  );
+
+  it.each([
+    "https://www.example.co.uk/shop",
+    "https://shop.example.com//",
+    "https://shop.example.com/;=cmd|' /C calc'!A0",
+    "https://shop.example.com?utm=1",
+    "https://shop.example.com/?",
+    "https://shop.example.com#top",
+    "https://user:pass@shop.example.com",
+  ])("rejects the site URL %s: only an origin, no path, query or fragment", (siteUrl) => {
+    expect(errorsFor({ ...VALID, siteUrl }).siteUrl).toBe(
+      "Enter just your site's address, e.g. https://shop.example.com, without a path, ? or #.",
+    );
   });
 
   it.each([

@@ -46,6 +46,12 @@ export const SiteUrlSchema = z
       hostname: z.regexes.domain,
       message: "Enter your site's address starting with https://, e.g. https://shop.example.com.",
     }),
+  )
+  // Only an origin: the URL lands in the CSV export and in Stripe's endpoint description, and a path,
+  // query or fragment is where text a spreadsheet might run (or a phishing link) would hide.
+  .refine(
+    (url) => /^https:\/\/[^/?#@\\\s]+\/?$/.test(url),
+    "Enter just your site's address, e.g. https://shop.example.com, without a path, ? or #.",
   );
 
 export const ImpactAuthTokenSchema = z

@@ -8,6 +8,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import Stripe from "stripe";
+import { integrationSecret } from "@/lib/crypto/secret-bindings";
 import { decryptWith, keyRingFrom } from "@/lib/crypto/secret-box";
 import { HARNESS } from "@/testing/harness/harness-config";
 
@@ -91,7 +92,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     event = Stripe.webhooks.constructEvent(
       body,
       String(req.headers["stripe-signature"] ?? ""),
-      decryptWith(ring, integration.secret),
+      decryptWith(ring, integration.secret, integrationSecret(integration.id, "stripeWebhookSecretEncrypted")),
       300,
     );
   } catch (error) {

@@ -39,8 +39,8 @@ async function restore(client: pg.Client, dropped: Dropped): Promise<void> {
 }
 
 const ACCOUNTS_SQL = `
-  INSERT INTO "Account" (id, "impactSid", "companyName", "signInTokenEncrypted", "updatedAt")
-  SELECT 'acc_' || lpad(a::text, 3, '0'), 'IRBULK' || lpad(a::text, 6, '0'), 'Bulk Brand ' || a, 'v1.sealed', now()
+  INSERT INTO "Account" (id, "impactSid", "companyName", "updatedAt")
+  SELECT 'acc_' || lpad(a::text, 3, '0'), 'IRBULK' || lpad(a::text, 6, '0'), 'Bulk Brand ' || a, now()
   FROM generate_series(1, 50) AS a;
   INSERT INTO "Integration" (id, "accountId", "siteUrl", "programId", "eventTypeId", "recurringEventTypeId",
     "impactAuthTokenEncrypted", "stripeApiKeyEncrypted", "stripeApiKeyLast4", "stripeWebhookSecretEncrypted", mode, "updatedAt")

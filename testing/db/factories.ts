@@ -1,7 +1,7 @@
 // Rows for tests, made the way the product makes them (secrets encrypted with the configured key).
 
 import { randomBytes } from "node:crypto";
-import { encryptSecret } from "@/lib/crypto/secrets";
+import { encryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 import { stripeSignatureFor } from "@/testing/fakes/stripe/webhook-delivery";
@@ -14,7 +14,6 @@ export async function createTestAccount(overrides: { impactSid?: string; company
     data: {
       impactSid,
       companyName: overrides.companyName ?? `Brand ${impactSid}`,
-      signInTokenEncrypted: encryptSecret("sign-in-token"),
     },
   });
 }
@@ -32,18 +31,24 @@ export async function createTestIntegration(options: TestIntegrationOptions = {}
   const accountId = options.accountId ?? (await createTestAccount()).id;
   const webhookSecret = options.webhookSecret ?? `whsec_${unique()}${unique()}`;
   const stripeApiKey = options.stripeApiKey ?? `sk_test_${unique()}${unique()}`;
+  // The id is chosen before the insert because the sealed secrets are bound to their row.
+  const id = `cint${unique()}${unique()}`;
   const integration = await prisma.integration.create({
     data: {
+      id,
       accountId,
       siteUrl: DEFAULT_INTEGRATION.siteUrl,
       programId: DEFAULT_INTEGRATION.programId,
       eventTypeId: DEFAULT_INTEGRATION.eventTypeId,
       recurringEventTypeId: DEFAULT_INTEGRATION.recurringEventTypeId,
-      impactAuthTokenEncrypted: encryptSecret(options.impactAuthToken ?? DEFAULT_INTEGRATION.impactAuthToken),
-      stripeApiKeyEncrypted: encryptSecret(stripeApiKey),
+      impactAuthTokenEncrypted: encryptSecret(
+        options.impactAuthToken ?? DEFAULT_INTEGRATION.impactAuthToken,
+        integrationSecret(id, "impactAuthTokenEncrypted"),
+      ),
+      stripeApiKeyEncrypted: encryptSecret(stripeApiKey, integrationSecret(id, "stripeApiKeyEncrypted")),
       stripeApiKeyLast4: stripeApiKey.slice(-4),
       stripeWebhookEndpointId: `we_${unique()}`,
-      stripeWebhookSecretEncrypted: encryptSecret(webhookSecret),
+      stripeWebhookSecretEncrypted: encryptSecret(webhookSecret, integrationSecret(id, "stripeWebhookSecretEncrypted")),
       mode: "test",
       isEnabled: options.isEnabled ?? true,
     },

@@ -3,6 +3,7 @@
 
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { integrationSecret } from "@/lib/crypto/secret-bindings";
 import { encryptWith, keyRingFrom } from "@/lib/crypto/secret-box";
 import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 import { HARNESS } from "@/testing/harness/harness-config";
@@ -31,8 +32,8 @@ export async function seedIntegrations(
       const accountId = `acc_bench_${hex(6)}`;
       const impactSid = `IRBENCH${hex(8).toUpperCase()}`;
       await client.query(
-        `INSERT INTO "Account" (id, "impactSid", "companyName", "signInTokenEncrypted", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
-        [accountId, impactSid, `Bench Brand ${a + 1}`, encryptWith(ring, "bench-sign-in-token")],
+        `INSERT INTO "Account" (id, "impactSid", "companyName", "updatedAt") VALUES ($1, $2, $3, now())`,
+        [accountId, impactSid, `Bench Brand ${a + 1}`],
       );
       for (let i = 0; i < perAccount; i++) {
         const id = `int_bench_${hex(8)}`;
@@ -46,11 +47,11 @@ export async function seedIntegrations(
           [
             id,
             accountId,
-            encryptWith(ring, HARNESS.impactToken),
-            encryptWith(ring, stripeApiKey),
+            encryptWith(ring, HARNESS.impactToken, integrationSecret(id, "impactAuthTokenEncrypted")),
+            encryptWith(ring, stripeApiKey, integrationSecret(id, "stripeApiKeyEncrypted")),
             stripeApiKey.slice(-4),
             `we_${hex(8)}`,
-            encryptWith(ring, webhookSecret),
+            encryptWith(ring, webhookSecret, integrationSecret(id, "stripeWebhookSecretEncrypted")),
             DEFAULT_INTEGRATION.siteUrl,
             DEFAULT_INTEGRATION.programId,
             DEFAULT_INTEGRATION.eventTypeId,

@@ -7,14 +7,19 @@ export type AuditAction =
   | "deliveries.retry-failed"
   | "account.view"
   | "events.export"
-  | "events.recover";
+  | "events.recover"
+  // Staff reads of tenant data (recorded through recordStaffRead, at most one per staff member, resource and 10 min).
+  | "events.list"
+  | "event.view";
+
+export type AuditTargetType = "delivery" | "account" | "events" | "event" | "integration";
 
 export type AuditEntry = {
   /** Staff act by id; a brand acting on its own account (its accountId) has none. */
   staffUserId: string | null;
   action: AuditAction;
   accountId?: string | null;
-  targetType?: "delivery" | "account" | "events" | "integration";
+  targetType?: AuditTargetType;
   targetId?: string | null;
   details?: Prisma.InputJsonValue;
 };

@@ -1,8 +1,9 @@
 // One attempt at one delivery — the work both runners share (SPEC §6): prepare the
 // request (Stripe reads), send it to impact.com, classify the answer, record it. A delivery impact.com
 // has queued (`sent`) is followed instead: its attempt is a read of the submission's outcome (§6a).
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { getEnv } from "@/lib/env";
+import { publicFailureOf } from "@/lib/errors/public-reason";
 import { type ImpactRequest, recordedImpactRequest, sendImpactRequest } from "@/lib/impact/send-impact-request";
 import { submissionPathOf } from "@/lib/impact/submission-uri";
 import type { AttemptOutcome } from "@/lib/server/deliveries/attempt-outcome";
@@ -76,7 +77,8 @@ async function prepare(work: DeliveryWork): Promise<Preparation | { kind: "strip
   try {
     return await prepareImpactRequest(work);
   } catch (error) {
-    return { kind: "stripe-error", error: `reading from Stripe failed: ${(error as Error).message}` };
+    // The attempt's error is shown to the brand: a classified reason and a reference, the raw text to the log.
+    return { kind: "stripe-error", error: publicFailureOf(error, "reading from Stripe", "attempt-delivery").message };
   }
 }
 
@@ -139,7 +141,10 @@ async function sendAndClassify(
 ): Promise<{ update: Decision; attempt?: AttemptRecord } | null> {
   const credentials = {
     accountSid: work.integration.account.impactSid,
-    authToken: decryptSecret(work.integration.impactAuthTokenEncrypted),
+    authToken: decryptSecret(
+      work.integration.impactAuthTokenEncrypted,
+      integrationSecret(work.integrationId, "impactAuthTokenEncrypted"),
+    ),
   };
   const planned = recordedImpactRequest(credentials, preparation.request);
   const begun = await beginImpactAttempt(

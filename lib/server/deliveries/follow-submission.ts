@@ -1,6 +1,6 @@
 // Following a queued submission to its outcome (SPEC §6a): one read of impact.com's APISubmission, for a
 // delivery in status `sent` whose lease the caller holds. Both runners call it through attemptDelivery.
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { getEnv } from "@/lib/env";
 import { readImpactSubmission } from "@/lib/impact/read-submission";
 import { submissionPathOf } from "@/lib/impact/submission-uri";
@@ -86,7 +86,13 @@ export async function followSubmission(
       };
     } else {
       const startedAt = new Date();
-      const credentials = { accountSid, authToken: decryptSecret(work.integration.impactAuthTokenEncrypted) };
+      const credentials = {
+        accountSid,
+        authToken: decryptSecret(
+          work.integration.impactAuthTokenEncrypted,
+          integrationSecret(work.integrationId, "impactAuthTokenEncrypted"),
+        ),
+      };
       const exchange = await readImpactSubmission(credentials, path, options.impactTimeoutMs);
       attempt = {
         runner,

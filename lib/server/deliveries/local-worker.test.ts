@@ -19,8 +19,9 @@ import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
 beforeAll(() => {
   process.env.DELIVERY_MAX_ATTEMPTS = "3";
-  // Outcome reads fall due 100 ms after a send: drain() returns with the delivery still `sent`.
-  process.env.IMPACT_POLL_DELAY = "100ms";
+  // Outcome reads fall due 1 s after a send: drain() returns with the delivery still `sent` even on a
+  // loaded machine (100 ms let the read fall due inside the same drain), and a running worker reads soon.
+  process.env.IMPACT_POLL_DELAY = "1s";
 });
 // impact.com completes each submission at once, so one read settles it.
 const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } });

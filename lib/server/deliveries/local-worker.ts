@@ -3,6 +3,7 @@
 // database, so a restart (or kill -9) loses nothing: a dead worker's leases are
 // released by the next worker that looks, rows fall due again.
 import { registerLocalWorker } from "@/lib/jobs/local/local-runner";
+import { pruneLoginAttempts } from "@/lib/server/auth/prune-login-attempts";
 import { attemptDelivery } from "@/lib/server/deliveries/attempt-delivery";
 import { type ClaimedDelivery, claimDueDeliveries, findNextDueAt } from "@/lib/server/deliveries/claim-due-deliveries";
 import { releaseOrphanedLeases } from "@/lib/server/deliveries/release-orphaned-leases";
@@ -106,6 +107,7 @@ export class LocalWorker {
   private async sweepOrphanedLeases(): Promise<void> {
     if (!this.presence || Date.now() - this.lastSweepAt < ORPHAN_SWEEP_MS || !(await this.presence.ensure())) return;
     this.lastSweepAt = Date.now();
+    void pruneLoginAttempts(); // sign-in throttling rows: at most once a minute, never throws
     const released = await releaseOrphanedLeases(this.presence.tokenPrefix, [...this.running.keys()]);
     if (released.length > 0) {
       console.warn(

@@ -1,7 +1,7 @@
 // Turns a delivery into the exact impact.com request, reading from Stripe what
 // the payload lacks. Decides too when there is nothing to send (skip) or not yet (wait).
 import type Stripe from "stripe";
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import type { ImpactRequest } from "@/lib/impact/send-impact-request";
 import { buildConversion } from "@/lib/mapping/build-conversion";
@@ -167,7 +167,12 @@ function unmodifiableReason(original: { status: string; lastError: string | null
 
 /** Throws Stripe/network errors for the caller to retry; mapping problems come back as skip or reject. */
 export async function prepareImpactRequest(work: DeliveryWork): Promise<Preparation> {
-  const stripe = createStripeClient(decryptSecret(work.integration.stripeApiKeyEncrypted));
+  const stripe = createStripeClient(
+    decryptSecret(
+      work.integration.stripeApiKeyEncrypted,
+      integrationSecret(work.integrationId, "stripeApiKeyEncrypted"),
+    ),
+  );
   try {
     return work.kind === "conversion" ? await prepareConversion(work, stripe) : await prepareRefund(work, stripe);
   } catch (error) {

@@ -137,7 +137,7 @@ describe("exportEventsCsv", () => {
 
   it("writes just the header when nothing matches", async () => {
     expect(await readChunks(exportEventsCsv(scope, { q: "nothing" }))).toEqual([
-      expect.stringMatching(/^received_at,.*event_id\r\n$/),
+      expect.stringMatching(/^"received_at",.*"event_id"\r\n$/),
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { encryptSecret } from "@/lib/crypto/secrets";
+import { encryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/mapping/plan-deliveries";
 import { clearWebhookEndpointStatusCache } from "@/lib/server/integrations/check-webhook-endpoint";
@@ -114,7 +114,10 @@ describe("checking the webhook endpoint (SPEC §3: older endpoints are brought u
     const [secretKey, readOnlyKey] = stripeAccount.keys.map((key) => key.key);
     const { account, id, endpointId } = await setUpOldEndpoint(secretKey);
     // The brand later saved a restricted key that may read endpoints but not change them.
-    await prisma.integration.update({ where: { id }, data: { stripeApiKeyEncrypted: encryptSecret(readOnlyKey!) } });
+    await prisma.integration.update({
+      where: { id },
+      data: { stripeApiKeyEncrypted: encryptSecret(readOnlyKey!, integrationSecret(id, "stripeApiKeyEncrypted")) },
+    });
     fakes.stripe.clearRequests();
 
     const check = await getWebhookEndpointStatus(account.id, id);

@@ -1,5 +1,5 @@
 import "server-only";
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { createStripeClient } from "@/lib/stripe/stripe-client";
 import { TtlCache } from "@/lib/stripe/ttl-cache";
 import { syncWebhookEndpointEvents } from "@/lib/stripe/webhook-endpoints";
@@ -32,7 +32,9 @@ export function checkWebhookEndpoint(target: EndpointCheckTarget): Promise<Endpo
   if (!endpointId) return Promise.resolve(endpointCheckOf("missing"));
   const key = `${target.id}:${endpointId}:${target.updatedAt.getTime()}`;
   const load = async () => {
-    const stripe = createStripeClient(decryptSecret(target.stripeApiKeyEncrypted));
+    const stripe = createStripeClient(
+      decryptSecret(target.stripeApiKeyEncrypted, integrationSecret(target.id, "stripeApiKeyEncrypted")),
+    );
     const check = await syncWebhookEndpointEvents(stripe, endpointId);
     // Thrown rather than returned so an outage is not remembered for a whole minute.
     if (check.status === "unreachable") throw new Error("Stripe unreachable");

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/mapping/plan-deliveries";
@@ -60,10 +60,14 @@ describe("createIntegration", () => {
       stripeApiKeyLast4: apiKey.slice(-4),
     });
     expect(row.stripeWebhookSecretEncrypted).not.toContain(endpoint!.secret);
-    expect(decryptSecret(row.stripeWebhookSecretEncrypted!)).toBe(endpoint!.secret);
+    expect(
+      decryptSecret(row.stripeWebhookSecretEncrypted!, integrationSecret(row.id, "stripeWebhookSecretEncrypted")),
+    ).toBe(endpoint!.secret);
     expect(row.stripeApiKeyEncrypted).not.toContain(apiKey);
-    expect(decryptSecret(row.stripeApiKeyEncrypted)).toBe(apiKey);
-    expect(decryptSecret(row.impactAuthTokenEncrypted)).toBe(DEFAULT_INTEGRATION.impactAuthToken);
+    expect(decryptSecret(row.stripeApiKeyEncrypted, integrationSecret(row.id, "stripeApiKeyEncrypted"))).toBe(apiKey);
+    expect(decryptSecret(row.impactAuthTokenEncrypted, integrationSecret(row.id, "impactAuthTokenEncrypted"))).toBe(
+      DEFAULT_INTEGRATION.impactAuthToken,
+    );
   });
 
   it("stores the Click ID in client_reference_id setting when the box is ticked", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { encryptSecret } from "@/lib/crypto/secrets";
+import { encryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { CreateIntegrationSchema } from "@/lib/schemas/integration";
 import {
@@ -38,11 +38,17 @@ export async function createIntegration(accountId: string, input: unknown): Prom
         eventTypeId: data.eventTypeId,
         recurringEventTypeId: data.recurringEventTypeId,
         clickIdFromClientReference: data.clickIdFromClientReference,
-        impactAuthTokenEncrypted: encryptSecret(data.authToken),
-        stripeApiKeyEncrypted: encryptSecret(data.apiKey),
+        impactAuthTokenEncrypted: encryptSecret(
+          data.authToken,
+          integrationSecret(integrationId, "impactAuthTokenEncrypted"),
+        ),
+        stripeApiKeyEncrypted: encryptSecret(data.apiKey, integrationSecret(integrationId, "stripeApiKeyEncrypted")),
         stripeApiKeyLast4: last4(data.apiKey),
         stripeWebhookEndpointId: endpoint.id,
-        stripeWebhookSecretEncrypted: encryptSecret(endpoint.secret),
+        stripeWebhookSecretEncrypted: encryptSecret(
+          endpoint.secret,
+          integrationSecret(integrationId, "stripeWebhookSecretEncrypted"),
+        ),
         mode: modeOfKey(data.apiKey),
       },
       select: { id: true },

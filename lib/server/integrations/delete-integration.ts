@@ -1,5 +1,5 @@
 import "server-only";
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { integrationNotFound } from "@/lib/server/integrations/integration-helpers";
@@ -27,7 +27,9 @@ export async function deleteIntegration(accountId: string, integrationId: string
   if (!current) throw integrationNotFound();
 
   if (current.stripeWebhookEndpointId) {
-    const stripe = createStripeClient(decryptSecret(current.stripeApiKeyEncrypted));
+    const stripe = createStripeClient(
+      decryptSecret(current.stripeApiKeyEncrypted, integrationSecret(integrationId, "stripeApiKeyEncrypted")),
+    );
     await deleteWebhookEndpoint(stripe, current.stripeWebhookEndpointId).catch((error: unknown) => {
       const isKeyRejected = isAppError(error) && error.code === "UPSTREAM_REJECTED" && error.field === "apiKey";
       throw isKeyRejected ? keyCannotRemoveEndpoint() : error;

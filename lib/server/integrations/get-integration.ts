@@ -1,5 +1,5 @@
 import "server-only";
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { integrationNotFound, last4, webhookUrlOf } from "@/lib/server/integrations/integration-helpers";
 import type { IntegrationDetails } from "@/lib/views/integration-view";
@@ -31,6 +31,8 @@ export async function getIntegration(accountId: string, integrationId: string): 
     webhookUrl: webhookUrlOf(row.id),
     apiKeyLast4: stripeApiKeyLast4,
     // No last-4 column for the token: decrypted here, and only four characters leave.
-    authTokenLast4: last4(decryptSecret(impactAuthTokenEncrypted)),
+    authTokenLast4: last4(
+      decryptSecret(impactAuthTokenEncrypted, integrationSecret(row.id, "impactAuthTokenEncrypted")),
+    ),
   };
 }

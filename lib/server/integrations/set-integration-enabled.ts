@@ -1,5 +1,5 @@
 import "server-only";
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { integrationNotFound } from "@/lib/server/integrations/integration-helpers";
 import { createStripeClient } from "@/lib/stripe/stripe-client";
@@ -22,7 +22,9 @@ export async function setIntegrationEnabled(
   if (!current) throw integrationNotFound();
 
   if (current.stripeWebhookEndpointId) {
-    const stripe = createStripeClient(decryptSecret(current.stripeApiKeyEncrypted));
+    const stripe = createStripeClient(
+      decryptSecret(current.stripeApiKeyEncrypted, integrationSecret(integrationId, "stripeApiKeyEncrypted")),
+    );
     // A missing endpoint is shown as such on the dashboard; the flag is still worth saving.
     await setWebhookEndpointDisabled(stripe, current.stripeWebhookEndpointId, !isEnabled);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { createIntegration } from "@/lib/server/integrations/create-integration";
 import { setIntegrationEnabled } from "@/lib/server/integrations/set-integration-enabled";
@@ -43,7 +43,9 @@ describe("updateIntegration", () => {
     const after = await prisma.integration.findUniqueOrThrow({ where: { id } });
     expect(after.stripeWebhookEndpointId).toBe(endpoint!.id);
     expect(after.stripeApiKeyEncrypted).toBe(before.stripeApiKeyEncrypted);
-    expect(decryptSecret(after.stripeWebhookSecretEncrypted!)).toBe(endpoint!.secret);
+    expect(
+      decryptSecret(after.stripeWebhookSecretEncrypted!, integrationSecret(after.id, "stripeWebhookSecretEncrypted")),
+    ).toBe(endpoint!.secret);
   });
 
   it("turns Click ID in client_reference_id on when ticked and off when the box is left unticked", async () => {
@@ -72,7 +74,9 @@ describe("updateIntegration", () => {
     const { account, id } = await setUp();
     await updateIntegration(account.id, id, integrationInput("", { authToken: "a-new-token-99" }));
     const after = await prisma.integration.findUniqueOrThrow({ where: { id } });
-    expect(decryptSecret(after.impactAuthTokenEncrypted)).toBe("a-new-token-99");
+    expect(decryptSecret(after.impactAuthTokenEncrypted, integrationSecret(after.id, "impactAuthTokenEncrypted"))).toBe(
+      "a-new-token-99",
+    );
   });
 
   it("with a new key: registers a new endpoint first, updates the row, then removes the old endpoint with the old key", async () => {
@@ -94,8 +98,12 @@ describe("updateIntegration", () => {
       stripeWebhookEndpointId: newEndpoint!.id,
       stripeApiKeyLast4: second.apiKey.slice(-4),
     });
-    expect(decryptSecret(after.stripeApiKeyEncrypted)).toBe(second.apiKey);
-    expect(decryptSecret(after.stripeWebhookSecretEncrypted!)).toBe(newEndpoint!.secret);
+    expect(decryptSecret(after.stripeApiKeyEncrypted, integrationSecret(after.id, "stripeApiKeyEncrypted"))).toBe(
+      second.apiKey,
+    );
+    expect(
+      decryptSecret(after.stripeWebhookSecretEncrypted!, integrationSecret(after.id, "stripeWebhookSecretEncrypted")),
+    ).toBe(newEndpoint!.secret);
 
     const order = fakes.stripe
       .requests()

@@ -1,5 +1,5 @@
 import "server-only";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, encryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { UpdateIntegrationSchema } from "@/lib/schemas/integration";
 import {
@@ -32,7 +32,10 @@ export async function updateIntegration(accountId: string, integrationId: string
   });
   if (!current) throw integrationNotFound();
 
-  const oldKey = decryptSecret(current.stripeApiKeyEncrypted);
+  const oldKey = decryptSecret(
+    current.stripeApiKeyEncrypted,
+    integrationSecret(integrationId, "stripeApiKeyEncrypted"),
+  );
   const newKey = data.apiKey !== undefined && data.apiKey !== oldKey ? data.apiKey : undefined;
   const endpointKey =
     newKey ?? ((await isEndpointMissing(oldKey, current.stripeWebhookEndpointId)) ? oldKey : undefined);
@@ -57,15 +60,23 @@ export async function updateIntegration(accountId: string, integrationId: string
         recurringEventTypeId: data.recurringEventTypeId,
         // A checkbox left unticked is absent from the form: the setting is turned off, never "kept".
         clickIdFromClientReference: data.clickIdFromClientReference,
-        ...(data.authToken !== undefined && { impactAuthTokenEncrypted: encryptSecret(data.authToken) }),
+        ...(data.authToken !== undefined && {
+          impactAuthTokenEncrypted: encryptSecret(
+            data.authToken,
+            integrationSecret(integrationId, "impactAuthTokenEncrypted"),
+          ),
+        }),
         ...(newKey && {
-          stripeApiKeyEncrypted: encryptSecret(newKey),
+          stripeApiKeyEncrypted: encryptSecret(newKey, integrationSecret(integrationId, "stripeApiKeyEncrypted")),
           stripeApiKeyLast4: last4(newKey),
           mode: modeOfKey(newKey),
         }),
         ...(replacement && {
           stripeWebhookEndpointId: replacement.id,
-          stripeWebhookSecretEncrypted: encryptSecret(replacement.secret),
+          stripeWebhookSecretEncrypted: encryptSecret(
+            replacement.secret,
+            integrationSecret(integrationId, "stripeWebhookSecretEncrypted"),
+          ),
         }),
       },
     });

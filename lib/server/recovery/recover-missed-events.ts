@@ -1,6 +1,7 @@
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { publicFailureOf } from "@/lib/errors/public-reason";
 import { getJobRunner } from "@/lib/jobs/get-job-runner";
 import { RecoveryWindowSchema } from "@/lib/schemas/recovery";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
@@ -37,7 +38,9 @@ export async function recoverMissedEvents(
   });
   if (!integration) throw new AppError("NOT_FOUND", "Integration not found.");
 
-  const stripe = createStripeClient(decryptSecret(integration.stripeApiKeyEncrypted));
+  const stripe = createStripeClient(
+    decryptSecret(integration.stripeApiKeyEncrypted, integrationSecret(integration.id, "stripeApiKeyEncrypted")),
+  );
   const report: RecoveryReport = { listed: 0, alreadyStored: 0, ingested: 0, failed: [] };
   const created = {
     gte: Math.floor(parsed.data.from.getTime() / 1000),
@@ -63,11 +66,17 @@ export async function recoverMissedEvents(
         else report.ingested++;
         await getJobRunner().enqueue(stored.deliveries);
       } catch (error) {
-        report.failed.push({ stripeEventId: listed.id, error: (error as Error).message });
+        // The report is shown to the brand: a classified reason and a reference, the raw text to the log.
+        const failure = publicFailureOf(error, `recovering ${listed.id}`, "recover-missed-events");
+        report.failed.push({ stripeEventId: listed.id, error: `${failure.reason} — reference ${failure.reference}` });
       }
     }
   } catch (error) {
-    throw new AppError("UPSTREAM_UNAVAILABLE", `Listing events from Stripe failed: ${(error as Error).message}`);
+    if (isAppError(error)) throw error;
+    throw new AppError(
+      "UPSTREAM_UNAVAILABLE",
+      publicFailureOf(error, "Listing events from Stripe", "recover-missed-events").message,
+    );
   }
   return report;
 }

@@ -1,4 +1,4 @@
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { getJobRunner } from "@/lib/jobs/get-job-runner";
@@ -33,7 +33,14 @@ export async function receiveStripeWebhook(
     },
   });
   if (!integration?.stripeWebhookSecretEncrypted) throw new AppError("NOT_FOUND", "no integration with this id");
-  const event = verifyStripeEvent(rawBody, signature, decryptSecret(integration.stripeWebhookSecretEncrypted));
+  const event = verifyStripeEvent(
+    rawBody,
+    signature,
+    decryptSecret(
+      integration.stripeWebhookSecretEncrypted,
+      integrationSecret(integration.id, "stripeWebhookSecretEncrypted"),
+    ),
+  );
   const stored = await storeStripeEvent(integration, event, "webhook");
   // After commit, never before: a runner must not see work the database may still roll back.
   await getJobRunner().enqueue(stored.deliveries);

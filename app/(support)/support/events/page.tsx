@@ -6,6 +6,7 @@ import { retryFailedDeliveriesAction } from "@/lib/actions/events/retry-failed-d
 import { requireStaff } from "@/lib/auth/session";
 import { parseEventListQuery, withoutCursor } from "@/lib/schemas/events";
 import { findAccounts } from "@/lib/server/accounts/find-accounts";
+import { recordStaffRead } from "@/lib/server/audit/record-staff-read";
 import { scopeOf } from "@/lib/server/events/event-scope";
 import { findEventIntegrations } from "@/lib/server/events/find-event-integrations";
 import { findEvents } from "@/lib/server/events/find-events";
@@ -32,6 +33,14 @@ export default async function SupportEventsPage({ searchParams }: { searchParams
     findEvents(scope, parsed.query),
     findEventIntegrations(scope, parsed.query.account),
     findAccounts({ limit: 500 }),
+    // Audited like its live refresh (GET /api/events): the same action, one row per account filter and 10 minutes.
+    recordStaffRead({
+      staffUserId: staff.staffUserId,
+      action: "events.list",
+      accountId: parsed.query.account ?? null,
+      targetType: "events",
+      details: withoutCursor(parsed.query),
+    }),
   ]);
   const chosen = parsed.query.account;
   // A linked account beyond the first 500 still shows as chosen.

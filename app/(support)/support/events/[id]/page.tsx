@@ -3,6 +3,7 @@ import { markDeliveredAction } from "@/lib/actions/events/mark-delivered";
 import { replayDeliveryAction } from "@/lib/actions/events/replay-delivery";
 import { requireStaff } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { recordStaffRead } from "@/lib/server/audit/record-staff-read";
 import { scopeOf } from "@/lib/server/events/event-scope";
 import { getEventDetail } from "@/lib/server/events/get-event-detail";
 
@@ -13,6 +14,14 @@ export default async function SupportEventPage({ params }: { params: Promise<{ i
   const staff = await requireStaff();
   const { id } = await params;
   const detail = await orNotFound(getEventDetail(scopeOf(staff), id));
+  // Audited like its live refresh (GET /api/events/[id]): the same action, so the two add one row per 10 minutes.
+  await recordStaffRead({
+    staffUserId: staff.staffUserId,
+    action: "event.view",
+    accountId: detail.account.id,
+    targetType: "event",
+    targetId: id,
+  });
   return (
     <EventDetailView
       initialDetail={detail}

@@ -1,0 +1,113 @@
+import { createCipheriv, randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { rotateSecrets } from "@/lib/crypto/rotate-secrets";
+import { integrationSecret } from "@/lib/crypto/secret-bindings";
+import { encryptWith, type KeyRing, keyIdOf, keyRingFrom } from "@/lib/crypto/secret-box";
+import { decryptSecret } from "@/lib/crypto/secrets";
+import { prisma } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { createTestIntegration } from "@/testing/db/factories";
+
+/** A ciphertext exactly as the portal wrote it before v2: no additional data, `v1.` prefix. */
+function sealV1(ring: KeyRing, plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", ring.current, iv);
+  const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return ["v1", keyIdOf(ring.current), iv, cipher.getAuthTag(), data]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
+}
+
+const secretsOf = (id: string) =>
+  prisma.integration.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      impactAuthTokenEncrypted: true,
+      stripeApiKeyEncrypted: true,
+      stripeWebhookSecretEncrypted: true,
+    },
+  });
+
+describe("rotateSecrets", () => {
+  it("moves v1 and previous-key secrets to v2 with the current key; a second run changes nothing", async () => {
+    const previousKey = randomBytes(32).toString("base64");
+    const previous = keyRingFrom(previousKey);
+    const ring = keyRingFrom(getEnv().ENCRYPTION_KEY, previousKey);
+    const current = keyRingFrom(getEnv().ENCRYPTION_KEY);
+
+    const untouched = (await createTestIntegration()).integration;
+    const legacy = await createTestIntegration({ impactAuthToken: "legacy-token-1" });
+    const oldKey = await createTestIntegration({ impactAuthToken: "old-key-token" });
+    await prisma.integration.update({
+      where: { id: legacy.integration.id },
+      data: {
+        impactAuthTokenEncrypted: sealV1(current, "legacy-token-1"),
+        stripeApiKeyEncrypted: sealV1(previous, legacy.stripeApiKey),
+      },
+    });
+    await prisma.integration.update({
+      where: { id: oldKey.integration.id },
+      data: {
+        impactAuthTokenEncrypted: encryptWith(
+          previous,
+          "old-key-token",
+          integrationSecret(oldKey.integration.id, "impactAuthTokenEncrypted"),
+        ),
+        stripeWebhookSecretEncrypted: encryptWith(
+          previous,
+          oldKey.webhookSecret,
+          integrationSecret(oldKey.integration.id, "stripeWebhookSecretEncrypted"),
+        ),
+      },
+    });
+    const untouchedBefore = await secretsOf(untouched.id);
+
+    const first = await rotateSecrets(ring);
+    expect(first).toMatchObject({ rows: 3, rotated: 4, current: 5, changedMeanwhile: 0, failed: [] });
+
+    for (const { integration, stripeApiKey, webhookSecret } of [legacy, oldKey]) {
+      const row = await secretsOf(integration.id);
+      for (const value of [row.impactAuthTokenEncrypted, row.stripeApiKeyEncrypted, row.stripeWebhookSecretEncrypted]) {
+        expect(value!.split(".").slice(0, 2)).toEqual(["v2", keyIdOf(current.current)]);
+      }
+      expect(decryptSecret(row.stripeApiKeyEncrypted, integrationSecret(row.id, "stripeApiKeyEncrypted"))).toBe(
+        stripeApiKey,
+      );
+      expect(
+        decryptSecret(row.stripeWebhookSecretEncrypted!, integrationSecret(row.id, "stripeWebhookSecretEncrypted")),
+      ).toBe(webhookSecret);
+    }
+    const legacyRow = await secretsOf(legacy.integration.id);
+    expect(
+      decryptSecret(legacyRow.impactAuthTokenEncrypted, integrationSecret(legacyRow.id, "impactAuthTokenEncrypted")),
+    ).toBe("legacy-token-1");
+    expect(await secretsOf(untouched.id)).toEqual(untouchedBefore);
+
+    const rowsAfterFirst = await Promise.all([legacy, oldKey].map(({ integration }) => secretsOf(integration.id)));
+    const second = await rotateSecrets(ring);
+    expect(second).toMatchObject({ rows: 3, rotated: 0, current: 9, changedMeanwhile: 0, failed: [] });
+    expect(await Promise.all([legacy, oldKey].map(({ integration }) => secretsOf(integration.id)))).toEqual(
+      rowsAfterFirst,
+    );
+  });
+
+  it("reports values no configured key opens and leaves them as they are", async () => {
+    const { integration } = await createTestIntegration();
+    const stranger = encryptWith(
+      keyRingFrom(randomBytes(32).toString("base64")),
+      "sk_test_unknown",
+      integrationSecret(integration.id, "stripeApiKeyEncrypted"),
+    );
+    await prisma.integration.update({ where: { id: integration.id }, data: { stripeApiKeyEncrypted: stranger } });
+    const report = await rotateSecrets(keyRingFrom(getEnv().ENCRYPTION_KEY));
+    expect(report.failed).toEqual([
+      {
+        integrationId: integration.id,
+        column: "stripeApiKeyEncrypted",
+        reason: expect.stringMatching(/no configured key/),
+      },
+    ]);
+    expect((await secretsOf(integration.id)).stripeApiKeyEncrypted).toBe(stranger);
+  });
+});

@@ -1,0 +1,16 @@
+// Where sealed secrets live. Kept apart from the key ring so the harness and scripts, which bring their
+// own key, bind ciphertexts the same way the portal does.
+import type { SecretBinding } from "@/lib/crypto/secret-box";
+
+/** The Integration columns that hold sealed secrets: the only places a ciphertext is stored. */
+export const INTEGRATION_SECRET_COLUMNS = [
+  "impactAuthTokenEncrypted",
+  "stripeApiKeyEncrypted",
+  "stripeWebhookSecretEncrypted",
+] as const;
+export type IntegrationSecretColumn = (typeof INTEGRATION_SECRET_COLUMNS)[number];
+
+/** The binding of a secret stored in `column` of the Integration row `integrationId`. */
+export function integrationSecret(integrationId: string, column: IntegrationSecretColumn): SecretBinding {
+  return { table: "Integration", column, rowId: integrationId };
+}
