@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
   RETRY_BASE_DELAY: duration("RETRY_BASE_DELAY").default("10s"),
   IMPACT_POLL_DELAY: duration("IMPACT_POLL_DELAY").default("10s"),
+  /** Bearer token `/api/metrics` requires when set (SPEC §12); unset, metrics are open. */
+  METRICS_TOKEN: OptionalTextSchema,
   /** Reverse proxies in front of the portal that append to X-Forwarded-For; 0 = trust the socket address. */
   TRUSTED_PROXIES: z.coerce
     .number({ message: "TRUSTED_PROXIES must be a whole number of proxies, e.g. 0 or 1." })
