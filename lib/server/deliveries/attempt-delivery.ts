@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/env";
 import { publicFailureOf } from "@/lib/errors/public-reason";
 import { type ImpactRequest, recordedImpactRequest, sendImpactRequest } from "@/lib/impact/send-impact-request";
 import { submissionPathOf } from "@/lib/impact/submission-uri";
+import { getLogger } from "@/lib/log";
 import type { AttemptOutcome } from "@/lib/server/deliveries/attempt-outcome";
 import { retryDelayMs } from "@/lib/server/deliveries/backoff";
 import { beginImpactAttempt, UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
@@ -270,8 +271,9 @@ export async function attemptDelivery(
     ? await retryUntil(record, {
         forMs: RECORD_RETRY_MS,
         onRetry: (error) =>
-          console.warn(
-            `[attempt-delivery] recording the answer for ${deliveryId} failed, retrying: ${(error as Error).message}`,
+          getLogger().warn(
+            { component: "attempt-delivery", deliveryId, reason: (error as Error).message },
+            "recording the answer failed, retrying",
           ),
       })
     : await record();

@@ -3,6 +3,7 @@
 // database, so a restart (or kill -9) loses nothing: a dead worker's leases are
 // released by the next worker that looks, rows fall due again.
 import { registerLocalWorker } from "@/lib/jobs/local/local-runner";
+import { getLogger } from "@/lib/log";
 import { pruneLoginAttempts } from "@/lib/server/auth/prune-login-attempts";
 import { attemptDelivery } from "@/lib/server/deliveries/attempt-delivery";
 import { type ClaimedDelivery, claimDueDeliveries, findNextDueAt } from "@/lib/server/deliveries/claim-due-deliveries";
@@ -93,7 +94,8 @@ export class LocalWorker {
     const attempt = attemptDelivery(id, leaseToken, "local", { impactTimeoutMs: this.impactTimeoutMs })
       .then(
         () => {},
-        (error: unknown) => console.error(`[local-worker] delivery ${id} failed unexpectedly`, error),
+        (error: unknown) =>
+          getLogger().error({ component: "local-worker", deliveryId: id, err: error }, "delivery failed unexpectedly"),
       )
       .finally(() => {
         this.running.delete(id);
@@ -110,8 +112,9 @@ export class LocalWorker {
     void pruneLoginAttempts(); // sign-in throttling rows: at most once a minute, never throws
     const released = await releaseOrphanedLeases(this.presence.tokenPrefix, [...this.running.keys()]);
     if (released.length > 0) {
-      console.warn(
-        `[local-worker] released ${released.length} orphaned lease(s) (a dead worker's, or attempts that failed before recording): ${released.join(", ")}`,
+      getLogger().warn(
+        { component: "local-worker", deliveryIds: released },
+        `released ${released.length} orphaned lease(s) (a dead worker's, or attempts that failed before recording)`,
       );
     }
   }
@@ -129,6 +132,7 @@ export class LocalWorker {
 
   private async run(): Promise<void> {
     while (this.isRunning) {
+      this.presence?.beat();
       const free = this.concurrency - this.running.size;
       let claimed = 0;
       try {
@@ -142,7 +146,10 @@ export class LocalWorker {
         }
       } catch (error) {
         // Database down: keep the loop alive and try again after a pause.
-        console.error("[local-worker] claiming deliveries failed", (error as Error).message);
+        getLogger().error(
+          { component: "local-worker", reason: (error as Error).message },
+          "claiming deliveries failed",
+        );
       }
       if (!this.isRunning) break;
       if (claimed > 0 && claimed === free) continue; // every slot was filled: there may be more due

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import type { DeliveryStatus } from "@/lib/generated/prisma/client";
 import { UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
 import type { SentFacts } from "@/lib/server/deliveries/prepare-impact-request";
+import { getMetrics } from "@/lib/server/operations/metrics";
 
 export type AttemptRecord = {
   runner: "local" | "inngest";
@@ -47,7 +48,7 @@ export async function recordAttemptOutcome(
   update: OutcomeUpdate,
   attempt?: AttemptRecord,
 ): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+  const isRecorded = await prisma.$transaction(async (tx) => {
     const current = await tx.delivery.findFirst({
       where: { id: deliveryId, leaseToken },
       select: { attemptCount: true, generation: true, stripeEventId: true },
@@ -110,4 +111,11 @@ export async function recordAttemptOutcome(
     await tx.stripeEvent.update({ where: { id: current.stripeEventId }, data: { outcome: update.status } });
     return true;
   });
+  // After commit: an attempt whose recording rolled back (and is retried) is observed once.
+  if (isRecorded && attempt)
+    getMetrics().attemptDuration.observe(
+      { runner: attempt.runner, method: attempt.requestMethod, status: update.status },
+      attempt.durationMs / 1000,
+    );
+  return isRecorded;
 }

@@ -6,6 +6,11 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { getEnv } from "@/lib/env";
 
+// The in-process heartbeat /api/health reads (SPEC §12): the local worker's loop beats once per turn. It
+// lives on globalThis because Next may load this module once per bundle, while the worker runs in one.
+type Heartbeat = { key: string; at: number };
+const globalForHeartbeat = globalThis as unknown as { portalWorkerHeartbeat?: Heartbeat };
+
 export class WorkerPresence {
   /** Positive 62-bit key, as text: lease tokens carry it (`w<key>.<uuid>`). */
   readonly key = (BigInt(`0x${randomBytes(8).toString("hex")}`) >> 2n).toString();
@@ -27,7 +32,20 @@ export class WorkerPresence {
     return this.connecting;
   }
 
+  /** The loop's proof of progress in this process: called at every turn, never touches the database. */
+  beat(at = Date.now()): void {
+    globalForHeartbeat.portalWorkerHeartbeat = { key: this.key, at };
+  }
+
+  /** When a local worker of this process last turned its loop; undefined when none runs here. */
+  static lastBeatAt(): number | undefined {
+    return globalForHeartbeat.portalWorkerHeartbeat?.at;
+  }
+
   async release(): Promise<void> {
+    // A stopped worker is not a stale one: its heartbeat goes with it.
+    if (globalForHeartbeat.portalWorkerHeartbeat?.key === this.key)
+      globalForHeartbeat.portalWorkerHeartbeat = undefined;
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => {});

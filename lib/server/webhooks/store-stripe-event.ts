@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EnqueuedDelivery } from "@/lib/jobs/job-runner";
 import { type DeliveryPlan, planDeliveries } from "@/lib/mapping/plan-deliveries";
+import { getMetrics } from "@/lib/server/operations/metrics";
 import { toJsonbText, toStorableText } from "@/lib/server/webhooks/to-jsonb-text";
 
 export type IntakeIntegration = {
@@ -103,7 +104,7 @@ export async function storeStripeEvent(
     : { kind: "ignored", reason: "the integration was disabled when this event arrived" };
   const object = event.data.object as unknown as Record<string, unknown>;
 
-  return prisma.$transaction(async (tx: TransactionClient) => {
+  const stored = await prisma.$transaction(async (tx: TransactionClient): Promise<StoredEvent> => {
     // ON CONFLICT DO NOTHING rather than catching a unique violation: a concurrent duplicate waits
     // for the first transaction, then inserts nothing, and this transaction stays usable.
     const inserted = await tx.$queryRaw<{ id: string }[]>`
@@ -146,4 +147,7 @@ export async function storeStripeEvent(
       .map((row) => ({ id: row.id, kind: row.kind, dueAt: row.dueAt! }));
     return { isDuplicate: false, deliveries };
   });
+  const outcome = stored.isDuplicate ? "duplicate" : plan.kind === "ignored" ? "ignored" : "accepted";
+  getMetrics().webhooksReceived.inc({ source, type: event.type, outcome });
+  return stored;
 }

@@ -3,7 +3,6 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/stripe/[integrationId]/route";
 import { prisma } from "@/lib/db";
-import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
 import { createTestIntegration, signedWebhookRequest } from "@/testing/db/factories";
 import { buildCharge } from "@/testing/stripe/builders/charge";
 import { buildCheckoutSession } from "@/testing/stripe/builders/checkout";
@@ -52,6 +51,23 @@ describe("POST /api/webhooks/stripe/[integrationId]", () => {
       eventTypeId: null,
       dedupeKey: `conversion:invoice:${invoice.id}`,
     });
+  });
+
+  it("answers with the caller's x-request-id, or a fresh one, on success and on refusal", async () => {
+    const { integration, webhookSecret } = await createTestIntegration();
+    const request = signedWebhookRequest(
+      url(integration.id),
+      buildEvent("invoice.paid", buildPaidInvoice()),
+      webhookSecret,
+    );
+    request.headers.set("x-request-id", "stripe-req-42");
+
+    const stored = await post(integration.id, request);
+    const refused = await post(integration.id, signedWebhookRequest(url(integration.id), {}, "whsec_wrong"));
+
+    expect(stored.headers.get("x-request-id")).toBe("stripe-req-42");
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("answers a duplicate with 200 and changes nothing", async () => {

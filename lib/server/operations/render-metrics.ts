@@ -1,0 +1,9 @@
+import { getMetrics } from "@/lib/server/operations/metrics";
+import { syncDeliveryGauges } from "@/lib/server/operations/sync-delivery-gauges";
+
+/** One scrape: the database gauges refreshed, then the whole registry in Prometheus text format. */
+export async function renderMetrics(): Promise<{ body: string; contentType: string }> {
+  await syncDeliveryGauges();
+  const { registry } = getMetrics();
+  return { body: await registry.metrics(), contentType: registry.contentType };
+}
