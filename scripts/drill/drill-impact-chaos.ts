@@ -20,18 +20,20 @@ export async function drillImpactChaos(
     rate = 50,
   }: { logDir: string; settleMs?: number; count?: number; rate?: number },
 ): Promise<DrillResult> {
-  // Reads back off ×2 from IMPACT_POLL_DELAY: at 200 ms even nine failed reads in a row (0.3^9 per
-  // conversion) are read again within 205 s, inside the settle time below.
+  // Reads back off ×2 from IMPACT_POLL_DELAY after every read that settles nothing, failed or not. At 200 ms
+  // a conversion needing 10 reads (~1 in 2,500 with 30 % failed reads) took 204 s and one of 600 missed the
+  // settle time. At 50 ms, 13 reads take 410 s: the wait below covers them, and needing 14 (0.3^12 per
+  // conversion) is about once in 350 runs of 600. The wait ends as soon as every delivery is final.
   const world = await createDrillWorld(server, "impact-chaos", {
     logDir,
     retryBaseDelay: "200ms",
-    impactPollDelay: "200ms",
+    impactPollDelay: "50ms",
   });
   try {
     world.impact.setChaos([impactChaosMix(7), impactOutcomeReadChaos(8)]);
     const events = paidInvoiceEvents(randomBytes(3).toString("hex"), count, world.integrations);
     await new StripeLikeSender(world.portalUrl, events).run({ rate });
-    const verdict = await checkExactlyOnce(world, events, { waitMs: Math.max(settleMs, 240_000) });
+    const verdict = await checkExactlyOnce(world, events, { waitMs: Math.max(settleMs, 420_000) });
     const requests = world.impact.requests({ path: "Conversions" });
     const injected = requests.filter((request) => request.injected);
     const byStatus = new Map<string, number>();
