@@ -4,8 +4,8 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { fastForwardOutcomeReads, parkActiveDeliveries } from "@/testing/db/fast-forward";
+import { createConnectedIntegration } from "@/testing/fakes/connected-integration";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import { buildCustomer } from "@/testing/stripe/builders/customer";
 import { buildEvent } from "@/testing/stripe/builders/event";
@@ -19,17 +19,10 @@ const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } })
 beforeEach(parkActiveDeliveries);
 
 const worker = new LocalWorker({ impactTimeoutMs: 500 });
-const TOKEN = "delivery-token-123";
+const _TOKEN = "delivery-token-123";
 
 async function sentConversion() {
-  const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
-  const account = await createTestAccount();
-  fakes.impact.addAccount({ sid: account.impactSid, authTokens: [TOKEN] });
-  const { integration } = await createTestIntegration({
-    accountId: account.id,
-    stripeApiKey: stripeAccount.keys[0]!.key,
-    impactAuthToken: TOKEN,
-  });
+  const { stripeAccount, account, integration } = await createConnectedIntegration(fakes);
   const customer = buildCustomer();
   fakes.stripe.seed(stripeAccount.id, customer);
   const invoice = buildPaidInvoice({ billingReason: "subscription_create", customer: customer.id });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
+import { createConnectedIntegration } from "@/testing/fakes/connected-integration";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import { buildCharge } from "@/testing/stripe/builders/charge";
 import { buildCheckoutLineItem, buildCheckoutSession } from "@/testing/stripe/builders/checkout";
@@ -17,17 +17,10 @@ import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders
 // impact.com completes each submission at once unless a test stalls or rejects it.
 const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } });
 const worker = new LocalWorker({ impactTimeoutMs: 1_000 });
-const TOKEN = "delivery-token-123";
+const _TOKEN = "delivery-token-123";
 
 async function setup() {
-  const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
-  const account = await createTestAccount();
-  fakes.impact.addAccount({ sid: account.impactSid, authTokens: [TOKEN] });
-  const { integration } = await createTestIntegration({
-    accountId: account.id,
-    stripeApiKey: stripeAccount.keys[0]!.key,
-    impactAuthToken: TOKEN,
-  });
+  const { stripeAccount, integration } = await createConnectedIntegration(fakes);
   const dueNow = () =>
     prisma.delivery.updateMany({
       where: { integrationId: integration.id, status: { in: ["pending", "retrying", "sent"] } },

@@ -8,13 +8,13 @@ import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { releaseOrphanedLeases } from "@/lib/server/deliveries/release-orphaned-leases";
 import { WorkerPresence } from "@/lib/server/deliveries/worker-presence";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
+import { createConnectedIntegration } from "@/testing/fakes/connected-integration";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import { buildEvent } from "@/testing/stripe/builders/event";
 import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
 const fakes = useFakes();
-const TOKEN = "delivery-token-123";
+const _TOKEN = "delivery-token-123";
 const presences: WorkerPresence[] = [];
 
 async function present(): Promise<WorkerPresence> {
@@ -25,14 +25,7 @@ async function present(): Promise<WorkerPresence> {
 }
 
 async function dueConversions(count: number): Promise<string[]> {
-  const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
-  const account = await createTestAccount();
-  fakes.impact.addAccount({ sid: account.impactSid, authTokens: [TOKEN] });
-  const { integration } = await createTestIntegration({
-    accountId: account.id,
-    stripeApiKey: stripeAccount.keys[0]!.key,
-    impactAuthToken: TOKEN,
-  });
+  const { integration } = await createConnectedIntegration(fakes);
   const ids: string[] = [];
   for (let index = 0; index < count; index++) {
     const stored = await storeStripeEvent(

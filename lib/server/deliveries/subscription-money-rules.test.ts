@@ -7,8 +7,8 @@ import { prisma } from "@/lib/db";
 import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
-import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { parkActiveDeliveries } from "@/testing/db/fast-forward";
+import { createConnectedIntegration } from "@/testing/fakes/connected-integration";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import {
   buildCharge,
@@ -26,18 +26,11 @@ beforeAll(() => {
 const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } });
 beforeEach(parkActiveDeliveries);
 const worker = new LocalWorker({ impactTimeoutMs: 1_000 });
-const TOKEN = "delivery-token-123";
+const _TOKEN = "delivery-token-123";
 const HOUR = 3_600;
 
 async function setup(options: { clickIdFromClientReference?: boolean } = {}) {
-  const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
-  const account = await createTestAccount();
-  fakes.impact.addAccount({ sid: account.impactSid, authTokens: [TOKEN] });
-  const { integration } = await createTestIntegration({
-    accountId: account.id,
-    stripeApiKey: stripeAccount.keys[0]!.key,
-    impactAuthToken: TOKEN,
-  });
+  const { stripeAccount, integration } = await createConnectedIntegration(fakes);
   if (options.clickIdFromClientReference) {
     await prisma.integration.update({ where: { id: integration.id }, data: { clickIdFromClientReference: true } });
   }

@@ -9,8 +9,8 @@ import { beginImpactAttempt, UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveri
 import { claimDueDeliveries } from "@/lib/server/deliveries/claim-due-deliveries";
 import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
-import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { drainToOutcome, parkActiveDeliveries } from "@/testing/db/fast-forward";
+import { createConnectedIntegration } from "@/testing/fakes/connected-integration";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import { buildCharge } from "@/testing/stripe/builders/charge";
 import { buildEvent } from "@/testing/stripe/builders/event";
@@ -19,17 +19,10 @@ import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders
 const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } });
 beforeEach(parkActiveDeliveries);
 const worker = new LocalWorker({ impactTimeoutMs: 1_000 });
-const TOKEN = "delivery-token-123";
+const _TOKEN = "delivery-token-123";
 
 async function setup() {
-  const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
-  const account = await createTestAccount();
-  fakes.impact.addAccount({ sid: account.impactSid, authTokens: [TOKEN] });
-  const { integration } = await createTestIntegration({
-    accountId: account.id,
-    stripeApiKey: stripeAccount.keys[0]!.key,
-    impactAuthToken: TOKEN,
-  });
+  const { stripeAccount, integration } = await createConnectedIntegration(fakes);
   const store = async (event: Stripe.Event) => {
     await storeStripeEvent(integration, event, "webhook");
     await prisma.delivery.updateMany({
