@@ -4,8 +4,13 @@
 import bcrypt from "bcrypt";
 import { AppError } from "@/lib/errors/app-error";
 
-/** libuv's pool has 4 threads by default; more concurrent checks would only queue behind each other. */
-export const MAX_CONCURRENT_VERIFICATIONS = 4;
+/**
+ * One check at a time per process. The bench showed why (docs/performance.md): with 4, twenty junk
+ * sign-ins a second filled libuv's whole 4-thread pool (which the server's file and crypto work also
+ * needs) and both cores, and webhook intake fell to 0.09× of its throughput. One slot costs at most one
+ * core and one pool thread; the rest are answered 429 at once, without hashing.
+ */
+export const MAX_CONCURRENT_VERIFICATIONS = 1;
 export const SIGN_IN_BUSY = "Too many sign-ins at once. Try again in a moment.";
 
 let inFlight = 0;
