@@ -2,6 +2,7 @@ import type { TransactionClient } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { replayRuleOf, SEND_AGAIN_WARNING } from "@/lib/events/replay-rules";
 import type { EnqueuedDelivery } from "@/lib/jobs/job-runner";
+import { assertNoAttemptRunning, unchangedSince } from "@/lib/server/deliveries/person-change-guard";
 import { accountCondition, type EventScope } from "@/lib/server/events/event-scope";
 import type { DeliveryStatusName } from "@/lib/views/event-view";
 
@@ -53,17 +54,9 @@ export async function commitReplay(
   }
   if (rule.kind === "confirm" && !confirmSendAgain) throw sendAgainConflict(current.status);
   const now = new Date();
-  if (current.leaseUntil && current.leaseUntil > now) {
-    // A worker is sending it right now; taking its lease away could send the same conversion twice.
-    throw new AppError("CONFLICT", "An attempt is running right now; its result appears in a moment.");
-  }
+  assertNoAttemptRunning(current, now);
   const updated = await tx.delivery.updateManyAndReturn({
-    where: {
-      id: current.id,
-      status: current.status,
-      generation: current.generation,
-      OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }],
-    },
+    where: unchangedSince(current, now),
     data: {
       status: "pending",
       dueAt: now,

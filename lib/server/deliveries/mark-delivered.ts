@@ -2,6 +2,7 @@ import { prisma, type TransactionClient } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { canMarkDelivered, markDeliveredRefusal } from "@/lib/events/replay-rules";
 import { auditActorOf, recordAudit } from "@/lib/server/audit/record-audit";
+import { assertNoAttemptRunning, unchangedSince } from "@/lib/server/deliveries/person-change-guard";
 import { accountCondition, type EventScope } from "@/lib/server/events/event-scope";
 import type { MarkDeliveredResult } from "@/lib/views/event-view";
 
@@ -20,8 +21,8 @@ async function markedByOf(scope: EventScope, tx: TransactionClient): Promise<str
  * in impact.com by a person, so it becomes delivered without being sent again — a refund waiting for
  * it may then go out. Scoped like replayDelivery (a brand its own account, staff any); only from
  * `unknown`, else CONFLICT. The update is conditioned on the status and generation read, so a replay
- * or a second click in between is never overwritten. Staff marks are audited in the same transaction
- * (AuditLog records staff only); a brand's mark is on record in the delivery's note, which names who.
+ * or a second click in between is never overwritten. Every mark is audited in the same transaction,
+ * a brand's as well as staff's, and the delivery's note names who marked it.
  */
 export async function markDelivered(scope: EventScope, deliveryId: string): Promise<MarkDeliveredResult> {
   return prisma.$transaction(async (tx) => {
@@ -32,18 +33,11 @@ export async function markDelivered(scope: EventScope, deliveryId: string): Prom
     if (!current) throw new AppError("NOT_FOUND", "No such delivery in this account.");
     if (!canMarkDelivered(current.status)) throw new AppError("CONFLICT", markDeliveredRefusal(current.status));
     const now = new Date();
-    if (current.leaseUntil && current.leaseUntil > now) {
-      throw new AppError("CONFLICT", "An attempt is running right now; its result appears in a moment.");
-    }
+    assertNoAttemptRunning(current, now);
 
     const markedBy = await markedByOf(scope, tx);
     const updated = await tx.delivery.updateMany({
-      where: {
-        id: current.id,
-        status: current.status,
-        generation: current.generation,
-        OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }],
-      },
+      where: unchangedSince(current, now),
       data: {
         status: "delivered",
         deliveredAt: now,
