@@ -31,3 +31,23 @@ export function parkActiveDeliveries() {
     data: { status: "skipped", dueAt: null },
   });
 }
+
+/** Everything of one integration still in the runner's hands (to send or to follow) falls due now. */
+export function makeIntegrationDue(integrationId: string) {
+  return prisma.delivery.updateMany({
+    where: { integrationId, status: { in: ["pending", "retrying", "sent"] } },
+    data: { dueAt: new Date() },
+  });
+}
+
+/** Time passes for one integration until nothing more can happen: sends, waits, retries and outcome reads. */
+export async function settleIntegration(
+  worker: { drain(): Promise<number> },
+  integrationId: string,
+  rounds = 6,
+): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    if ((await makeIntegrationDue(integrationId)).count === 0) return;
+    await worker.drain();
+  }
+}

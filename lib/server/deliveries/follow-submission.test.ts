@@ -19,7 +19,6 @@ const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } })
 beforeEach(parkActiveDeliveries);
 
 const worker = new LocalWorker({ impactTimeoutMs: 500 });
-const _TOKEN = "delivery-token-123";
 
 async function sentConversion() {
   const { stripeAccount, account, integration } = await createConnectedIntegration(fakes);

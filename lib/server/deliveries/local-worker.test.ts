@@ -52,7 +52,6 @@ async function paidInvoiceDelivery() {
   return { deliveryId: stored.deliveries[0]!.id, invoice, account };
 }
 
-const fastForward = fastForwardSends;
 const deliveryRow = (id: string) =>
   prisma.delivery.findUniqueOrThrow({ where: { id }, include: { attempts: { orderBy: { number: "asc" } } } });
 
@@ -121,7 +120,7 @@ describe("local worker", () => {
     expect(retrying.attempts[0]!.nextAttemptAt).toEqual(retrying.dueAt);
 
     expect(await worker.drain()).toBe(0); // not due yet
-    await fastForward();
+    await fastForwardSends();
     await drainToOutcome(worker);
     expect(await deliveryRow(deliveryId)).toMatchObject({ status: "delivered", attemptCount: 2 });
     expect(fakes.impact.conversions()).toHaveLength(1);
@@ -154,7 +153,7 @@ describe("local worker", () => {
       action: { kind: "error", status: 400, message: "Invalid EventTypeId" },
     });
     await worker.drain();
-    await fastForward();
+    await fastForwardSends();
     expect(await worker.drain()).toBe(0);
     const delivery = await deliveryRow(deliveryId);
     expect(delivery).toMatchObject({ status: "rejected", attemptCount: 1, dueAt: null, lastStatusCode: 400 });
@@ -166,7 +165,7 @@ describe("local worker", () => {
     fakes.impact.failNext({ path: "Conversions", count: 10, action: { kind: "error", status: 503 } });
     for (let round = 0; round < 5; round++) {
       await worker.drain();
-      await fastForward();
+      await fastForwardSends();
     }
     const delivery = await deliveryRow(deliveryId);
     expect(delivery).toMatchObject({ status: "exhausted", attemptCount: 3, dueAt: null });
@@ -199,7 +198,7 @@ describe("local worker", () => {
     await expect.poll(async () => (await deliveryRow(deliveryId)).status).toBe("retrying");
     await first.stop();
 
-    await fastForward();
+    await fastForwardSends();
     const second = new LocalWorker({ impactTimeoutMs: 300 });
     second.start();
     await expect.poll(async () => (await deliveryRow(deliveryId)).status, { timeout: 10_000 }).toBe("delivered");

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
+import { makeIntegrationDue, settleIntegration } from "@/testing/db/fast-forward";
 import { createConnectedIntegration } from "@/testing/fakes/connected-integration";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import { buildCharge } from "@/testing/stripe/builders/charge";
@@ -17,22 +18,11 @@ import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders
 // impact.com completes each submission at once unless a test stalls or rejects it.
 const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } });
 const worker = new LocalWorker({ impactTimeoutMs: 1_000 });
-const _TOKEN = "delivery-token-123";
 
 async function setup() {
   const { stripeAccount, integration } = await createConnectedIntegration(fakes);
-  const dueNow = () =>
-    prisma.delivery.updateMany({
-      where: { integrationId: integration.id, status: { in: ["pending", "retrying", "sent"] } },
-      data: { dueAt: new Date() },
-    });
-  /** Time passes until nothing more can happen: sends, waits, retries and outcome reads. */
-  const settle = async (rounds = 6) => {
-    for (let round = 0; round < rounds; round++) {
-      if ((await dueNow()).count === 0) return;
-      await worker.drain();
-    }
-  };
+  const dueNow = () => makeIntegrationDue(integration.id);
+  const settle = (rounds?: number) => settleIntegration(worker, integration.id, rounds);
   const deliver = async (event: Stripe.Event) => {
     await storeStripeEvent(integration, event, "webhook");
     await dueNow(); // REFUND_DELAY has passed

@@ -14,7 +14,6 @@ import { buildEvent } from "@/testing/stripe/builders/event";
 import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
 
 const fakes = useFakes();
-const _TOKEN = "delivery-token-123";
 const presences: WorkerPresence[] = [];
 
 async function present(): Promise<WorkerPresence> {

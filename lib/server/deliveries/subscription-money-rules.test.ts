@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db";
 import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 import { storeStripeEvent } from "@/lib/server/webhooks/store-stripe-event";
 import { DEFAULT_INTEGRATION } from "@/testing/db/default-integration";
-import { parkActiveDeliveries } from "@/testing/db/fast-forward";
+import { parkActiveDeliveries, settleIntegration } from "@/testing/db/fast-forward";
 import { createConnectedIntegration } from "@/testing/fakes/connected-integration";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import {
@@ -26,7 +26,6 @@ beforeAll(() => {
 const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } });
 beforeEach(parkActiveDeliveries);
 const worker = new LocalWorker({ impactTimeoutMs: 1_000 });
-const _TOKEN = "delivery-token-123";
 const HOUR = 3_600;
 
 async function setup(options: { clickIdFromClientReference?: boolean } = {}) {
@@ -35,17 +34,7 @@ async function setup(options: { clickIdFromClientReference?: boolean } = {}) {
     await prisma.integration.update({ where: { id: integration.id }, data: { clickIdFromClientReference: true } });
   }
   const current = await prisma.integration.findUniqueOrThrow({ where: { id: integration.id } });
-  /** Time passes until nothing more can happen: REFUND_DELAY, retries, outcome reads. */
-  const settle = async () => {
-    for (let round = 0; round < 6; round++) {
-      const due = await prisma.delivery.updateMany({
-        where: { integrationId: integration.id, status: { in: ["pending", "retrying", "sent"] } },
-        data: { dueAt: new Date() },
-      });
-      if (due.count === 0) return;
-      await worker.drain();
-    }
-  };
+  const settle = () => settleIntegration(worker, integration.id);
   /** Stores the event as the webhook would, then lets time pass. */
   const receive = async (event: Stripe.Event) => {
     await storeStripeEvent(current, event, "webhook");

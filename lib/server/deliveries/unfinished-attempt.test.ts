@@ -19,7 +19,6 @@ import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders
 const fakes = useFakes({ impact: { submissionTiming: { completeAfterMs: 0 } } });
 beforeEach(parkActiveDeliveries);
 const worker = new LocalWorker({ impactTimeoutMs: 1_000 });
-const _TOKEN = "delivery-token-123";
 
 async function setup() {
   const { stripeAccount, integration } = await createConnectedIntegration(fakes);
