@@ -1,6 +1,7 @@
 // The one error mapper of the server actions (a "use server" file may export only actions).
 import type { z } from "zod";
 import { isAppError } from "@/lib/errors/app-error";
+import { getLogger } from "@/lib/log";
 import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 import type { ActionFailure } from "@/lib/views/action-result";
 
@@ -23,6 +24,6 @@ export function failureOf(error: unknown, doing: string, echo: Echo = {}): Actio
     const fieldErrors = error.field ? { [error.field]: error.message } : undefined;
     return { ok: false, error: error.message, ...(fieldErrors ? { fieldErrors } : {}), ...echo };
   }
-  console.error(`server action failed while ${doing}`, error);
+  getLogger().error({ component: "server-action", doing, err: error }, "server action failed");
   return { ok: false, error: `Something went wrong while ${doing}; nothing was changed. Try again.`, ...echo };
 }

@@ -6,6 +6,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { noteSignInStatus } from "@/lib/auth/sign-in-status";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
+import { getLogger } from "@/lib/log";
 import { signInBrand } from "@/lib/server/auth/sign-in-brand";
 import { signInStaff } from "@/lib/server/auth/sign-in-staff";
 
@@ -30,7 +31,7 @@ function userFacing(error: unknown): never {
     if (error.code === "RATE_LIMITED") noteSignInStatus(error.status);
     throw new Error(error.message);
   }
-  console.error("sign-in failed unexpectedly", error);
+  getLogger().error({ component: "sign-in", err: error }, "sign-in failed unexpectedly");
   throw new Error("Sign-in failed unexpectedly; try again.");
 }
 

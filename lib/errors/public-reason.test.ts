@@ -2,6 +2,7 @@ import Stripe from "stripe";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { classifyError, publicFailureOf } from "@/lib/errors/public-reason";
+import { spyOnErrorLog } from "@/testing/vitest/error-log-spy";
 
 const PRISMA_TEXT =
   "Invalid `prisma.delivery.findFirst()` invocation:\n\nCan't reach database server at `10.0.0.5:5432`\n    at /srv/portal/.next/server/chunks/123.js:4:11";
@@ -25,25 +26,22 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("publicFailureOf", () => {
   it("stores a Prisma error as a classified reason with a reference and logs the raw text under it", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = spyOnErrorLog();
     const failure = publicFailureOf(prismaLikeError(), "reading from Stripe", "test");
     expect(failure.message).toMatch(
       /^reading from Stripe failed: the portal's database did not answer — reference [0-9a-f]{10}$/,
     );
     expect(failure.message).not.toMatch(/10\.0\.0\.5|prisma|\/srv\//i);
-    expect(log).toHaveBeenCalledTimes(1);
-    const [line, raw] = log.mock.calls[0]!;
-    expect(line).toContain(failure.reference);
-    expect((raw as Error).message).toBe(PRISMA_TEXT);
+    expect(log.count()).toBe(1);
+    expect((log.errorLoggedUnder(failure.reference) as Error).message).toBe(PRISMA_TEXT);
   });
 
   it("stores a connection error to an internal address as a network error", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = spyOnErrorLog();
     const failure = publicFailureOf(connectionErrorTo("10.0.0.5"), "Listing events from Stripe", "test");
     expect(failure.reason).toBe("Stripe could not be reached (network error)");
     expect(failure.message).not.toContain("10.0.0.5");
-    expect(log.mock.calls[0]![0]).toContain(failure.reference);
-    expect((log.mock.calls[0]![1] as Error).message).toContain("10.0.0.5");
+    expect((log.errorLoggedUnder(failure.reference) as Error).message).toContain("10.0.0.5");
     // A plain Node network error (not wrapped by the SDK) names its code only.
     const nodeError = Object.assign(new Error("connect ECONNREFUSED 10.0.0.5:5432"), { code: "ECONNREFUSED" });
     expect(classifyError(nodeError)).toBe("a network error (ECONNREFUSED)");

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
 import { isAppError } from "@/lib/errors/app-error";
+import { getLogger } from "@/lib/log";
 import { permissionNamedIn } from "@/lib/stripe/stripe-errors";
 
 export type PublicFailure = {
@@ -98,6 +99,6 @@ export function newErrorReference(): string {
 export function publicFailureOf(error: unknown, doing: string, context: string): PublicFailure {
   const reason = classifyError(error);
   const reference = newErrorReference();
-  console.error(`[${context}] ${doing} failed (reference ${reference}): ${reason}`, error);
+  getLogger().error({ component: context, doing, reference, reason, err: error }, `${doing} failed`);
   return { message: `${doing} failed: ${reason} — reference ${reference}`, reason, reference };
 }

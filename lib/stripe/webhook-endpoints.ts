@@ -2,6 +2,7 @@
 // on and off, removed, and checked. Stripe only; the database is lib/server's.
 import Stripe from "stripe";
 import { AppError } from "@/lib/errors/app-error";
+import { getLogger } from "@/lib/log";
 import { STRIPE_WEBHOOK_ENDPOINT_LIMIT, WEBHOOK_EVENTS } from "@/lib/stripe/stripe-client";
 import { callStripe, isStripeKeyRejected, isStripeNotFound, toStripeAppError } from "@/lib/stripe/stripe-errors";
 import {
@@ -78,9 +79,9 @@ export async function removeOrphanWebhookEndpoint(stripe: Stripe, endpointId: st
   try {
     await deleteWebhookEndpoint(stripe, endpointId);
   } catch (error) {
-    console.error(
-      `could not remove Stripe webhook endpoint ${endpointId}`,
-      error instanceof Error ? error.message : error,
+    getLogger().error(
+      { component: "stripe-webhook-endpoints", endpointId, reason: error instanceof Error ? error.message : error },
+      "could not remove a Stripe webhook endpoint",
     );
   }
 }
@@ -189,7 +190,10 @@ export async function syncWebhookEndpointEvents(
   } catch (error) {
     const reported = toStripeAppError(error, `adding ${missing.join(", ")} to the webhook endpoint`);
     const message = reported instanceof Error ? reported.message : `Stripe did not add ${missing.join(", ")}.`;
-    console.error(`could not add ${missing.join(", ")} to Stripe webhook endpoint ${endpointId}`, message);
+    getLogger().error(
+      { component: "stripe-webhook-endpoints", endpointId, missing, reason: message },
+      "could not add events to a Stripe webhook endpoint",
+    );
     return checkOf(endpoint, message);
   }
 }

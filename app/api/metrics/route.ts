@@ -16,7 +16,7 @@ export async function GET(request: Request) {
     });
   } catch (error) {
     log.warn({ err: error }, "metrics scrape refused or failed");
-    const response = errorResponse(error, "metrics");
+    const response = errorResponse(error, "metrics", log);
     response.headers.set("x-request-id", requestId);
     if (response.status === 401) response.headers.set("www-authenticate", 'Bearer realm="metrics"');
     return response;

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { getLogger } from "@/lib/log";
 import { IN_FLIGHT_MAX_MS, KNOWN_IP_MS, LOGIN_WINDOW_MS } from "@/lib/server/auth/login-rate-limit";
 
 const PRUNE_EVERY_MS = 60_000;
@@ -24,7 +25,7 @@ export async function pruneLoginAttempts(now = Date.now(), { force = false } = {
     });
     return count;
   } catch (error) {
-    console.error("[login-attempts] pruning failed", (error as Error).message);
+    getLogger().error({ component: "login-attempts", reason: (error as Error).message }, "pruning failed");
     return 0;
   }
 }

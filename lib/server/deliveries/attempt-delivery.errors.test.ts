@@ -11,6 +11,7 @@ import { createTestIntegration } from "@/testing/db/factories";
 import { parkActiveDeliveries } from "@/testing/db/fast-forward";
 import { buildCharge } from "@/testing/stripe/builders/charge";
 import { buildEvent } from "@/testing/stripe/builders/event";
+import { spyOnErrorLog } from "@/testing/vitest/error-log-spy";
 
 const failure = vi.hoisted(() => ({ error: null as unknown }));
 
@@ -44,13 +45,9 @@ async function attemptFailingWith(error: unknown) {
   return { lastError: delivery.lastError ?? "", attemptError: delivery.attempts[0]?.error ?? "" };
 }
 
-function loggedWith(log: { mock: { calls: unknown[][] } }, reference: string): unknown {
-  return log.mock.calls.find(([line]) => String(line).includes(reference))?.[1];
-}
-
 describe("attemptDelivery error text", () => {
   it("stores a Prisma error as a classified reason with a reference and logs the raw text", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = spyOnErrorLog();
     const error = Object.assign(new Error(PRISMA_TEXT), { name: "PrismaClientKnownRequestError", code: "P1001" });
     const { lastError, attemptError } = await attemptFailingWith(error);
 
@@ -59,11 +56,11 @@ describe("attemptDelivery error text", () => {
     );
     expect(lastError).toBe(attemptError);
     expect(attemptError).not.toMatch(/10\.0\.0\.5|prisma/i);
-    expect(loggedWith(log, attemptError.split("reference ")[1]!)).toBe(error);
+    expect(log.errorLoggedUnder(attemptError.split("reference ")[1]!)).toBe(error);
   });
 
   it("stores a connection error to an internal address as a network error", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = spyOnErrorLog();
     const error = new Stripe.errors.StripeConnectionError({
       message: "An error occurred with our connection to Stripe. (connect ECONNREFUSED 10.0.0.5:443)",
     } as never);
@@ -73,6 +70,6 @@ describe("attemptDelivery error text", () => {
       /^reading from Stripe failed: Stripe could not be reached \(network error\) — reference [0-9a-f]{10}$/,
     );
     expect(attemptError).not.toContain("10.0.0.5");
-    expect(loggedWith(log, attemptError.split("reference ")[1]!)).toBe(error);
+    expect(log.errorLoggedUnder(attemptError.split("reference ")[1]!)).toBe(error);
   });
 });

@@ -7,6 +7,7 @@ import { createTestIntegration } from "@/testing/db/factories";
 import { useFakes } from "@/testing/fakes/use-fakes";
 import { buildEvent } from "@/testing/stripe/builders/event";
 import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
+import { spyOnErrorLog } from "@/testing/vitest/error-log-spy";
 
 const failures = vi.hoisted(() => ({ store: null as Error | null, list: null as Error | null }));
 
@@ -58,7 +59,7 @@ afterEach(() => {
 
 describe("recoverMissedEvents errors", () => {
   it("reports a Prisma error of one event as a classified reason with a reference, logging the raw text", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = spyOnErrorLog();
     const stripeAccount = fakes.stripe.addAccount({ keys: [{}] });
     const { integration } = await createTestIntegration({ stripeApiKey: stripeAccount.keys[0]!.key });
     const invoice = buildPaidInvoice({ billingReason: "subscription_create" });
@@ -79,12 +80,11 @@ describe("recoverMissedEvents errors", () => {
     expect(stored).toMatch(/^the portal's database did not answer — reference ([0-9a-f]{10})$/);
     expect(stored).not.toMatch(/10\.0\.0\.5|prisma/i);
     const reference = stored.split("reference ")[1]!;
-    const logged = log.mock.calls.find(([line]) => String(line).includes(reference));
-    expect((logged![1] as Error).message).toBe(PRISMA_TEXT);
+    expect((log.errorLoggedUnder(reference) as Error).message).toBe(PRISMA_TEXT);
   });
 
   it("answers a connection error to an internal address while listing as a classified UPSTREAM_UNAVAILABLE", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = spyOnErrorLog();
     const { integration } = await createTestIntegration();
     failures.list = new Stripe.errors.StripeConnectionError({
       message: "An error occurred with our connection to Stripe. (connect ECONNREFUSED 10.0.0.5:443)",
@@ -101,7 +101,6 @@ describe("recoverMissedEvents errors", () => {
       /^Listing events from Stripe failed: Stripe could not be reached \(network error\) — reference [0-9a-f]{10}$/,
     );
     expect(message).not.toContain("10.0.0.5");
-    expect(String(log.mock.calls[0]![0])).toContain(message.split("reference ")[1]!);
-    expect((log.mock.calls[0]![1] as Error).message).toContain("10.0.0.5");
+    expect((log.errorLoggedUnder(message.split("reference ")[1]!) as Error).message).toContain("10.0.0.5");
   });
 });

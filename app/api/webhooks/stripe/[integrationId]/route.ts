@@ -32,8 +32,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ int
     // A client error is the sender's (a bad signature, an unknown id): noted, not an alarm. Anything else is
     // logged by errorResponse and answered 503 so that Stripe retries.
     if (isAppError(error)) log.info({ integrationId, code: error.code, reason: error.message }, "webhook refused");
-    else log.error({ integrationId, err: error }, "webhook not stored");
-    response = errorResponse(error, "stripe-webhook");
+    response = errorResponse(error, "stripe-webhook", log.child({ integrationId }));
   }
   response.headers.set("x-request-id", requestId);
   return response;
