@@ -1,17 +1,32 @@
 // Re-seals every stored secret that is still v1 or was sealed with ENCRYPTION_KEY_PREVIOUS as v2 with the
 // current key, bound to its row and column. Run by `npm run secrets:rotate` after changing ENCRYPTION_KEY;
 // once it reports nothing left to rotate, ENCRYPTION_KEY_PREVIOUS can be removed.
-import { INTEGRATION_SECRET_COLUMNS, integrationSecret } from "@/lib/crypto/secret-bindings";
-import { decryptWith, encryptWith, type KeyRing, keyRingFrom, needsRotation } from "@/lib/crypto/secret-box";
+import {
+  ADVOCATE_SECRET_COLUMN,
+  advocateConnectionSecret,
+  INTEGRATION_SECRET_COLUMNS,
+  integrationSecret,
+} from "@/lib/crypto/secret-bindings";
+import {
+  decryptWith,
+  encryptWith,
+  type KeyRing,
+  keyRingFrom,
+  needsRotation,
+  type SecretBinding,
+} from "@/lib/crypto/secret-box";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 
 const BATCH_SIZE = 200;
 
-export type RotationFailure = { integrationId: string; column: string; reason: string };
+/** `table` is left out for Integration columns (the report's original shape). */
+export type RotationFailure = { integrationId: string; table?: "AdvocateConnection"; column: string; reason: string };
 export type RotationReport = {
   /** Integration rows read. */
   rows: number;
+  /** AdvocateConnection rows read. */
+  advocateConnections: number;
   /** Sealed values re-encrypted with the current key as v2. */
   rotated: number;
   /** Sealed values already v2 with the current key, left alone. */
@@ -22,51 +37,118 @@ export type RotationReport = {
   failed: RotationFailure[];
 };
 
+/** One sealed value as read: where it lives, and how to write it back only if it is still what we read. */
+type SealedValue = {
+  integrationId: string;
+  table?: "AdvocateConnection";
+  column: string;
+  sealed: string | null;
+  binding: SecretBinding;
+  /** Compare-and-set: a secret replaced through the form meanwhile is newer than ours and stays. */
+  replace(resealed: string): Promise<number>;
+};
+
+/** Every table that stores sealed secrets, read in id order in batches. */
+const SEALED_TABLES: { counter: "rows" | "advocateConnections"; read(after?: string): Promise<SealedValue[][]> }[] = [
+  {
+    counter: "rows",
+    async read(after) {
+      const rows = await prisma.integration.findMany({
+        where: after === undefined ? {} : { id: { gt: after } },
+        orderBy: { id: "asc" },
+        take: BATCH_SIZE,
+        select: {
+          id: true,
+          impactAuthTokenEncrypted: true,
+          stripeApiKeyEncrypted: true,
+          stripeWebhookSecretEncrypted: true,
+        },
+      });
+      return rows.map((row) =>
+        INTEGRATION_SECRET_COLUMNS.map((column) => ({
+          integrationId: row.id,
+          column,
+          sealed: row[column],
+          binding: integrationSecret(row.id, column),
+          replace: async (resealed) =>
+            (
+              await prisma.integration.updateMany({
+                where: { id: row.id, [column]: row[column] },
+                data: { [column]: resealed },
+              })
+            ).count,
+        })),
+      );
+    },
+  },
+  {
+    counter: "advocateConnections",
+    async read(after) {
+      const rows = await prisma.advocateConnection.findMany({
+        where: after === undefined ? {} : { id: { gt: after } },
+        orderBy: { id: "asc" },
+        take: BATCH_SIZE,
+        select: { id: true, integrationId: true, apiKeyEncrypted: true },
+      });
+      return rows.map((row) => [
+        {
+          integrationId: row.integrationId,
+          table: "AdvocateConnection" as const,
+          column: ADVOCATE_SECRET_COLUMN,
+          sealed: row.apiKeyEncrypted,
+          binding: advocateConnectionSecret(row.id),
+          replace: async (resealed) =>
+            (
+              await prisma.advocateConnection.updateMany({
+                where: { id: row.id, apiKeyEncrypted: row.apiKeyEncrypted },
+                data: { apiKeyEncrypted: resealed },
+              })
+            ).count,
+        },
+      ]);
+    },
+  },
+];
+
+async function rotateValue(ring: KeyRing, value: SealedValue, report: RotationReport): Promise<void> {
+  if (value.sealed === null) return;
+  if (!needsRotation(ring, value.sealed)) {
+    report.current++;
+    return;
+  }
+  let resealed: string;
+  try {
+    resealed = encryptWith(ring, decryptWith(ring, value.sealed, value.binding), value.binding);
+  } catch (error) {
+    const { integrationId, table, column } = value;
+    report.failed.push({ integrationId, ...(table ? { table } : {}), column, reason: (error as Error).message });
+    return;
+  }
+  if ((await value.replace(resealed)) === 1) report.rotated++;
+  else report.changedMeanwhile++;
+}
+
 /** Idempotent: a second run finds everything current and writes nothing. */
 export async function rotateSecrets(
   ring: KeyRing = keyRingFrom(getEnv().ENCRYPTION_KEY, getEnv().ENCRYPTION_KEY_PREVIOUS),
 ): Promise<RotationReport> {
-  const report: RotationReport = { rows: 0, rotated: 0, current: 0, changedMeanwhile: 0, failed: [] };
-  let after: string | undefined;
-  for (;;) {
-    const rows = await prisma.integration.findMany({
-      where: after === undefined ? {} : { id: { gt: after } },
-      orderBy: { id: "asc" },
-      take: BATCH_SIZE,
-      select: {
-        id: true,
-        impactAuthTokenEncrypted: true,
-        stripeApiKeyEncrypted: true,
-        stripeWebhookSecretEncrypted: true,
-      },
-    });
-    if (rows.length === 0) return report;
-    after = rows.at(-1)!.id;
-    report.rows += rows.length;
-    for (const row of rows) {
-      for (const column of INTEGRATION_SECRET_COLUMNS) {
-        const sealed = row[column];
-        if (sealed === null) continue;
-        if (!needsRotation(ring, sealed)) {
-          report.current++;
-          continue;
-        }
-        const binding = integrationSecret(row.id, column);
-        let resealed: string;
-        try {
-          resealed = encryptWith(ring, decryptWith(ring, sealed, binding), binding);
-        } catch (error) {
-          report.failed.push({ integrationId: row.id, column, reason: (error as Error).message });
-          continue;
-        }
-        // Compare-and-set: a secret replaced through the form meanwhile is newer than ours and stays.
-        const { count } = await prisma.integration.updateMany({
-          where: { id: row.id, [column]: sealed },
-          data: { [column]: resealed },
-        });
-        if (count === 1) report.rotated++;
-        else report.changedMeanwhile++;
-      }
+  const report: RotationReport = {
+    rows: 0,
+    advocateConnections: 0,
+    rotated: 0,
+    current: 0,
+    changedMeanwhile: 0,
+    failed: [],
+  };
+  for (const table of SEALED_TABLES) {
+    let after: string | undefined;
+    for (;;) {
+      const rows = await table.read(after);
+      if (rows.length === 0) break;
+      after = rows.at(-1)![0]!.binding.rowId;
+      report[table.counter] += rows.length;
+      for (const row of rows) for (const value of row) await rotateValue(ring, value, report);
     }
   }
+  return report;
 }

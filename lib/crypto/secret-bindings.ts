@@ -14,3 +14,11 @@ export type IntegrationSecretColumn = (typeof INTEGRATION_SECRET_COLUMNS)[number
 export function integrationSecret(integrationId: string, column: IntegrationSecretColumn): SecretBinding {
   return { table: "Integration", column, rowId: integrationId };
 }
+
+/** The AdvocateConnection column that holds a sealed secret (the tenant's API key). */
+export const ADVOCATE_SECRET_COLUMN = "apiKeyEncrypted" as const;
+
+/** The binding of the Advocate API key stored in the AdvocateConnection row `connectionId`. */
+export function advocateConnectionSecret(connectionId: string): SecretBinding {
+  return { table: "AdvocateConnection", column: ADVOCATE_SECRET_COLUMN, rowId: connectionId };
+}

@@ -20,3 +20,12 @@ export const refundRequested = eventType("delivery/refund.requested", { schema: 
  * the same hand-off: a retried intake or a double click cannot start two runs.
  */
 export const deliveryEventId = (deliveryId: string, generation = 0) => `delivery-${deliveryId}-${generation}`;
+
+/** A reward credit is ready to be tried (SPEC §11): credit on Stripe, then mark it redeemed in Advocate. */
+export const rewardCreditRequested = eventType("reward/credit.requested", {
+  schema: z.object({ rewardCreditId: z.string().min(1), generation: z.number().int().min(0).optional() }),
+});
+
+/** Like deliveries: one run per credit and generation, so a resent hand-off starts nothing twice. */
+export const rewardCreditEventId = (rewardCreditId: string, generation = 0) =>
+  `reward-credit-${rewardCreditId}-${generation}`;

@@ -1,5 +1,11 @@
 import { inngest } from "@/lib/jobs/inngest/client";
-import { conversionRequested, deliveryEventId, refundRequested } from "@/lib/jobs/inngest/events";
+import {
+  conversionRequested,
+  deliveryEventId,
+  refundRequested,
+  rewardCreditEventId,
+  rewardCreditRequested,
+} from "@/lib/jobs/inngest/events";
 import type { JobRunner } from "@/lib/jobs/job-runner";
 
 export const inngestRunner: JobRunner = {
@@ -22,6 +28,22 @@ export const inngestRunner: JobRunner = {
     } catch (error) {
       // The deliveries are stored as pending; a failed hand-off is visible in the log and can be retried from there.
       console.error("[inngest-runner] could not send delivery events", (error as Error).message);
+    }
+  },
+  async enqueueRewardCredits(credits) {
+    if (credits.length === 0) return;
+    try {
+      await inngest.send(
+        credits.map((credit) =>
+          rewardCreditRequested.create(
+            { rewardCreditId: credit.id, generation: credit.generation ?? 0 },
+            { id: rewardCreditEventId(credit.id, credit.generation) },
+          ),
+        ),
+      );
+    } catch (error) {
+      // The credits are stored as pending; the resend cron (resend-stale-reward-credits) hands them over again.
+      console.error("[inngest-runner] could not send reward credit events", (error as Error).message);
     }
   },
 };

@@ -7,7 +7,7 @@ import type { JobRunner } from "@/lib/jobs/job-runner";
 type Wakeable = { notify(): void };
 
 // One worker per server process, shared across Next's module instances (route bundles and instrumentation).
-const globalForWorker = globalThis as unknown as { localWorkerToWake?: Wakeable };
+const globalForWorker = globalThis as unknown as { localWorkerToWake?: Wakeable; rewardWorkerToWake?: Wakeable };
 
 /** Called by the worker when it starts, so that intake can wake it; returns the call that undoes it. */
 export function registerLocalWorker(worker: Wakeable): () => void {
@@ -17,9 +17,20 @@ export function registerLocalWorker(worker: Wakeable): () => void {
   };
 }
 
+/** The reward worker's twin of registerLocalWorker (lib/server/rewards/reward-worker.ts). */
+export function registerRewardWorker(worker: Wakeable): () => void {
+  globalForWorker.rewardWorkerToWake = worker;
+  return () => {
+    if (globalForWorker.rewardWorkerToWake === worker) globalForWorker.rewardWorkerToWake = undefined;
+  };
+}
+
 export const localRunner: JobRunner = {
   name: "local",
   async enqueue() {
     globalForWorker.localWorkerToWake?.notify();
+  },
+  async enqueueRewardCredits() {
+    globalForWorker.rewardWorkerToWake?.notify();
   },
 };

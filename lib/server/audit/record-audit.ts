@@ -8,11 +8,14 @@ export type AuditAction =
   | "account.view"
   | "events.export"
   | "events.recover"
+  | "advocate.connect"
+  | "advocate.disconnect"
+  | "reward.retry"
   // Staff reads of tenant data (recorded through recordStaffRead, at most one per staff member, resource and 10 min).
   | "events.list"
   | "event.view";
 
-export type AuditTargetType = "delivery" | "account" | "events" | "event" | "integration";
+export type AuditTargetType = "delivery" | "account" | "events" | "event" | "integration" | "reward";
 
 export type AuditEntry = {
   /** Staff act by id; a brand acting on its own account (its accountId) has none. */
