@@ -34,6 +34,8 @@ export interface ControlMatcher {
   method?: string;
   path?: string;
   pathRegex?: string;
+  /** A substring of the raw request body, e.g. an order id. */
+  bodyIncludes?: string;
   /** Default 1; null means "until cleared". */
   count?: number | null;
 }

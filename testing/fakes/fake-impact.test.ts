@@ -209,6 +209,28 @@ describe("failure injection", () => {
     expect(fake.conversions()).toHaveLength(1);
   });
 
+  it("fails only the requests whose body contains bodyIncludes: one order's conversions, not the others'", async () => {
+    const rule = fake.failNext({
+      method: "POST",
+      path: "/Conversions",
+      bodyIncludes: "OrderId=in_flaky",
+      count: 2,
+      action: { kind: "error", status: 500 },
+    });
+    expect(rule).toMatchObject({ bodyIncludes: "OrderId=in_flaky", remaining: 2 });
+    const flaky = { ...VALID_CONVERSION, OrderId: "in_flaky" };
+    expect((await postConversion(VALID_CONVERSION)).status).toBe(200);
+    expect((await postConversion(flaky)).status).toBe(500);
+    expect((await postConversion(VALID_CONVERSION)).status).toBe(200);
+    expect((await postConversion(flaky)).status).toBe(500);
+    expect((await postConversion(flaky)).status).toBe(200);
+    expect(fake.conversions().map((request) => request.params.OrderId)).toEqual([
+      VALID_CONVERSION.OrderId,
+      VALID_CONVERSION.OrderId,
+      "in_flaky",
+    ]);
+  });
+
   it("answers 429 with X-RateLimit-Reset in seconds or as an epoch time", async () => {
     fake.failNext({ path: "Conversions", action: { kind: "rate-limit", resetSeconds: 30 } });
     const limited = await postConversion(VALID_CONVERSION);

@@ -81,7 +81,7 @@ export async function handleImpactApiRequest(
     return answer(400, errorEnvelope(error instanceof Error ? error.message : "Malformed request body"));
   }
 
-  const failure = state.failures.take(method, url.pathname);
+  const failure = state.failures.take(method, url.pathname, bodyText);
   if (failure) {
     record.injected = failure.source;
     if (await applyFailure(failure.action, record, res, answer)) return;

@@ -4,6 +4,8 @@ import { createSeededRandom } from "@/testing/fakes/shared/seeded-random";
 export interface RequestMatcher {
   method?: string;
   path?: string | RegExp;
+  /** A substring of the raw request body, e.g. `OrderId=in_123`: fails one order's requests and no other's. */
+  bodyIncludes?: string;
 }
 
 export interface FailureRuleInput<A> extends RequestMatcher {
@@ -16,6 +18,7 @@ export interface FailureRule<A> {
   id: string;
   method?: string;
   path?: string;
+  bodyIncludes?: string;
   remaining: number | null;
   action: A;
 }
@@ -32,8 +35,9 @@ export interface ChaosConfig<A> extends RequestMatcher {
   outcomes: ChaosOutcome<A>[];
 }
 
-export function matchesRequest(matcher: RequestMatcher, method: string, path: string): boolean {
+export function matchesRequest(matcher: RequestMatcher, method: string, path: string, body = ""): boolean {
   if (matcher.method && matcher.method.toUpperCase() !== method.toUpperCase()) return false;
+  if (matcher.bodyIncludes && !body.includes(matcher.bodyIncludes)) return false;
   if (matcher.path === undefined || matcher.path === "") return true;
   return typeof matcher.path === "string" ? path.includes(matcher.path) : matcher.path.test(path);
 }
@@ -59,9 +63,10 @@ export class FailurePlan<A> {
       id: `fail_${this.nextId++}`,
       method: input.method?.toUpperCase(),
       path: input.path === undefined ? undefined : String(input.path),
+      bodyIncludes: input.bodyIncludes,
       remaining: count === null || count === Infinity ? null : count,
       action: input.action,
-      matcher: { method: input.method, path: input.path },
+      matcher: { method: input.method, path: input.path, bodyIncludes: input.bodyIncludes },
     };
     this.rules.push(rule);
     return publicRule(rule);
@@ -79,9 +84,9 @@ export class FailurePlan<A> {
     this.chaos = configs.map((each) => ({ config: each, random: createSeededRandom(each.seed) }));
   }
 
-  /** Returns the failure to apply to this request, if any, consuming one use of the rule. */
-  take(method: string, path: string): { action: A; source: string } | undefined {
-    const index = this.rules.findIndex((rule) => matchesRequest(rule.matcher, method, path));
+  /** Returns the failure to apply to this request (its raw body, when read), if any, consuming one use of the rule. */
+  take(method: string, path: string, body = ""): { action: A; source: string } | undefined {
+    const index = this.rules.findIndex((rule) => matchesRequest(rule.matcher, method, path, body));
     const rule = this.rules[index];
     if (rule) {
       if (rule.remaining !== null) {
@@ -90,7 +95,7 @@ export class FailurePlan<A> {
       }
       return { action: rule.action, source: rule.id };
     }
-    const chaos = this.chaos.find((each) => matchesRequest(each.config, method, path));
+    const chaos = this.chaos.find((each) => matchesRequest(each.config, method, path, body));
     if (chaos) {
       let draw = chaos.random();
       for (const outcome of chaos.config.outcomes) {
@@ -119,13 +124,20 @@ export class FailurePlan<A> {
 }
 
 function publicRule<A>(rule: FailureRule<A>): FailureRule<A> {
-  return { id: rule.id, method: rule.method, path: rule.path, remaining: rule.remaining, action: rule.action };
+  const { id, method, path, bodyIncludes, remaining, action } = rule;
+  return { id, method, path, ...(bodyIncludes === undefined ? {} : { bodyIncludes }), remaining, action };
 }
 
 /** Over HTTP a regex path is sent as `pathRegex`; turn it back into a RegExp, rejecting bad patterns. */
-export function matcherFromJson(input: { method?: unknown; path?: unknown; pathRegex?: unknown }): RequestMatcher {
+export function matcherFromJson(input: {
+  method?: unknown;
+  path?: unknown;
+  pathRegex?: unknown;
+  bodyIncludes?: unknown;
+}): RequestMatcher {
   const matcher: RequestMatcher = {};
   if (typeof input.method === "string") matcher.method = input.method;
+  if (typeof input.bodyIncludes === "string" && input.bodyIncludes !== "") matcher.bodyIncludes = input.bodyIncludes;
   if (typeof input.path === "string") matcher.path = input.path;
   if (typeof input.pathRegex === "string") matcher.path = new RegExp(input.pathRegex);
   return matcher;

@@ -59,7 +59,7 @@ export async function handleStripeApiRequest(
 
   const found = safeFindRoute(method, path);
   if (found && "route" in found) record.route = found.route.name;
-  const failure = state.failures.take(method, path);
+  const failure = state.failures.take(method, path, rawBody);
   if (failure) {
     record.injected = failure.source;
     const handled = await applyFailure(failure.action, res, answer);
