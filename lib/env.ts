@@ -31,6 +31,10 @@ const EnvSchema = z.object({
   ENCRYPTION_KEY_PREVIOUS: base64Key("ENCRYPTION_KEY_PREVIOUS").optional(),
   IMPACT_API_BASE_URL: z.url().default("https://api.impact.com"),
   STRIPE_API_BASE_URL: z.url().default("https://api.stripe.com"),
+  /** impact.com Advocate (SaaSquatch): its REST API and the JWKS its webhook signatures are checked against. */
+  ADVOCATE_API_BASE_URL: z
+    .url({ message: "ADVOCATE_API_BASE_URL must be an absolute URL such as https://app.referralsaasquatch.com" })
+    .default("https://app.referralsaasquatch.com"),
   JOBS_DRIVER: z.enum(["local", "inngest"]).optional(),
   INNGEST_EVENT_KEY: OptionalTextSchema,
   INNGEST_SIGNING_KEY: OptionalTextSchema,

@@ -1,6 +1,7 @@
 // One HTTP call to impact.com that never throws: the caller classifies the
 // outcome and records it as an attempt, so transport errors must come back as data.
 
+import { truncateBody } from "@/lib/http/http-exchange";
 import {
   advertiserPath,
   basicAuth,
@@ -9,8 +10,6 @@ import {
   impactUrl,
 } from "@/lib/impact/impact-http";
 import { redactRecordedRequest } from "@/lib/mapping/redact";
-
-export const MAX_RECORDED_BODY_BYTES = 8 * 1024;
 
 export type ImpactRequest = {
   method: "POST" | "PUT" | "DELETE";
@@ -28,12 +27,6 @@ export type ImpactExchange = {
   error?: string;
   durationMs: number;
 };
-
-export function truncateBody(text: string): string {
-  const bytes = Buffer.from(text, "utf8");
-  if (bytes.length <= MAX_RECORDED_BODY_BYTES) return text;
-  return `${bytes.subarray(0, MAX_RECORDED_BODY_BYTES).toString("utf8")}… [truncated, ${bytes.length} bytes]`;
-}
 
 function wireRequest(credentials: ImpactCredentials, request: ImpactRequest) {
   const url = impactUrl(advertiserPath(credentials.accountSid, request.resource));
