@@ -46,6 +46,13 @@ const EnvSchema = z.object({
   IMPACT_POLL_DELAY: duration("IMPACT_POLL_DELAY").default("10s"),
   /** Bearer token `/api/metrics` requires when set (SPEC §12); unset, metrics are open. */
   METRICS_TOKEN: OptionalTextSchema,
+  /** Alert emails (SPEC §12); `?from=` sets the sender (default alerts@ PUBLIC_URL's host). Unset: no email. */
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      message: "SMTP_URL must be an smtp:// or smtps:// URL such as smtps://user:password@smtp.example.com:465",
+    })
+    .optional(),
   /** Reverse proxies in front of the portal that append to X-Forwarded-For; 0 = trust the socket address. */
   TRUSTED_PROXIES: z.coerce
     .number({ message: "TRUSTED_PROXIES must be a whole number of proxies, e.g. 0 or 1." })
