@@ -5,7 +5,8 @@ import Link from "next/link";
 import { EventsTable } from "@/components/events/events-table";
 import { Alert } from "@/components/ui/alert";
 import { EVENTS_REFRESH_MS, eventListQueryOptions } from "@/lib/queries/events";
-import { type EventListQuery, toSearchParams, withoutCursor } from "@/lib/schemas/events";
+import { type EventListQuery, toSearchParams } from "@/lib/schemas/events";
+import { withoutCursor } from "@/lib/schemas/list-query";
 import type { EventPage } from "@/lib/views/event-view";
 
 type EventsListProps = {

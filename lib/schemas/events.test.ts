@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeEventCursor, encodeEventCursor, parseEventListQuery, toSearchParams } from "@/lib/schemas/events";
+import { parseEventListQuery, toSearchParams } from "@/lib/schemas/events";
 
 describe("parseEventListQuery", () => {
   it("accepts every filter, trims, drops blanks and keeps the first of repeated keys", () => {
@@ -66,29 +66,6 @@ describe("parseEventListQuery", () => {
       errors: ["To date: is before the From date."],
     });
     expect(parseEventListQuery({ from: "2026-11-01", to: "2026-11-01" }).ok).toBe(true);
-  });
-});
-
-describe("event cursor", () => {
-  it("round-trips and is URL-safe", () => {
-    const cursor = encodeEventCursor(new Date("2026-11-23T04:00:00.123Z"), "0b0e8f1c-7a51-4d7f-9f3e-7c1b6b1a2d3e");
-    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeEventCursor(cursor)).toEqual({
-      receivedAt: new Date("2026-11-23T04:00:00.123Z"),
-      id: "0b0e8f1c-7a51-4d7f-9f3e-7c1b6b1a2d3e",
-    });
-  });
-
-  it("rejects anything it did not make", () => {
-    for (const cursor of [
-      "",
-      "abc",
-      btoa("[1,2]"),
-      btoa('["not a date","x"]'),
-      btoa('["2026-11-23T04:00:00.123Z","bad id!"]'),
-    ]) {
-      expect(decodeEventCursor(cursor), cursor).toBeNull();
-    }
   });
 });
 

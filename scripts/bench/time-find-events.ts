@@ -5,7 +5,8 @@
 //   DATABASE_URL=… tsx --conditions=react-server scripts/bench/time-find-events.ts '<params json>' <runs>
 
 import { prisma } from "@/lib/db";
-import { type EventListQuery, encodeEventCursor } from "@/lib/schemas/events";
+import type { EventListQuery } from "@/lib/schemas/events";
+import { encodeKeysetCursor } from "@/lib/schemas/list-query";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { findEvents } from "@/lib/server/events/find-events";
 import { median } from "@/testing/harness/percentile";
@@ -32,7 +33,7 @@ async function main() {
     [
       "page after a cursor 10,000 rows deep",
       brand,
-      q({ cursor: encodeEventCursor(params.cursor.receivedAt, params.cursor.id) }),
+      q({ cursor: encodeKeysetCursor(params.cursor.receivedAt, params.cursor.id) }),
     ],
     ["integration", brand, q({ integration: params.integrationId })],
     ["type charge.refunded", brand, q({ type: "charge.refunded" })],

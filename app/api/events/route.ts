@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors/app-error";
 import { withPrincipal } from "@/lib/http/with-principal";
-import { parseEventListQuery, withoutCursor } from "@/lib/schemas/events";
+import { parseEventListQuery } from "@/lib/schemas/events";
+import { withoutCursor } from "@/lib/schemas/list-query";
 import { recordStaffRead } from "@/lib/server/audit/record-staff-read";
 import { scopeOf } from "@/lib/server/events/event-scope";
 import { findEvents } from "@/lib/server/events/find-events";

@@ -1,7 +1,8 @@
 import { prisma } from "@/lib/db";
 import { getJobRunner } from "@/lib/jobs/get-job-runner";
 import type { EnqueuedDelivery } from "@/lib/jobs/job-runner";
-import { type EventFilters, encodeEventCursor } from "@/lib/schemas/events";
+import type { EventFilters } from "@/lib/schemas/events";
+import { encodeKeysetCursor } from "@/lib/schemas/list-query";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { commitReplay } from "@/lib/server/deliveries/commit-replay";
 import type { EventScope } from "@/lib/server/events/event-scope";
@@ -70,6 +71,6 @@ export async function retryFailedDeliveries(
     processed: events.length,
     replayed: replayed.length,
     total,
-    nextCursor: events.length === batchSize && last ? encodeEventCursor(last.receivedAt, last.id) : null,
+    nextCursor: events.length === batchSize && last ? encodeKeysetCursor(last.receivedAt, last.id) : null,
   };
 }

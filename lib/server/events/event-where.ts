@@ -1,7 +1,8 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { decodeEventCursor, type EventFilters } from "@/lib/schemas/events";
+import type { EventFilters } from "@/lib/schemas/events";
 import { accountCondition, type EventScope } from "@/lib/server/events/event-scope";
+import { keysetAfter } from "@/lib/server/events/keyset-after";
 
 /** A search matches few deliveries; the cap only bounds a pathological OrderId shared by many. */
 const MAX_ORDER_MATCHES = 1000;
@@ -50,17 +51,7 @@ export async function eventWhere(scope: EventScope, filters: EventFilters): Prom
   return { AND: and };
 }
 
-/**
- * Rows after the cursor in EVENT_ORDER. `receivedAt <= t` is the part an index range scan can use;
- * the OR only breaks ties among rows received in the same millisecond.
- */
+/** Rows after the cursor in EVENT_ORDER (see keysetAfter). */
 export function afterCursor(cursor: string | null | undefined): Prisma.StripeEventWhereInput {
-  const position = cursor ? decodeEventCursor(cursor) : null;
-  if (!position) return {};
-  return {
-    AND: [
-      { receivedAt: { lte: position.receivedAt } },
-      { OR: [{ receivedAt: { lt: position.receivedAt } }, { id: { lt: position.id } }] },
-    ],
-  };
+  return keysetAfter("receivedAt", cursor);
 }

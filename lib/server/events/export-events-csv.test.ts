@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { exportEventsCsv } from "@/lib/server/events/export-events-csv";
+import { parseCsv, readChunks } from "@/testing/csv/read-csv";
 import { createTestEvent } from "@/testing/db/event-factories";
 import { createTestIntegration } from "@/testing/db/factories";
 
@@ -21,47 +22,6 @@ beforeAll(async () => {
   const other = (await createTestIntegration()).integration;
   await createTestEvent(other, { stripeEventId: "evt_not_mine" });
 });
-
-async function readChunks(stream: ReadableStream<Uint8Array>): Promise<string[]> {
-  const decoder = new TextDecoder();
-  const chunks: string[] = [];
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return chunks;
-    chunks.push(decoder.decode(value));
-  }
-}
-
-/** A tiny RFC 4180 reader, enough to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    const next = text[index + 1];
-    if (isQuoted && char === '"' && next === '"') {
-      field += '"';
-      index++;
-    } else if (char === '"') {
-      isQuoted = !isQuoted;
-    } else if (!isQuoted && char === ",") {
-      record.push(field);
-      field = "";
-    } else if (!isQuoted && char === "\r" && next === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      index++;
-    } else {
-      field += char;
-    }
-  }
-  return records;
-}
 
 describe("exportEventsCsv", () => {
   it("streams the header, then one chunk per keyset batch, newest first, only the account's events", async () => {

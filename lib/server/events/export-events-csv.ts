@@ -1,4 +1,4 @@
-import { csvRow } from "@/lib/events/csv";
+import { streamCsvPages } from "@/lib/events/csv-stream";
 import type { EventFilters } from "@/lib/schemas/events";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { findEvents } from "@/lib/server/events/find-events";
@@ -55,30 +55,16 @@ function recordOf(item: EventListItem): Array<string | number | null> {
 }
 
 /**
- * The filtered log as CSV, streamed: each pull reads the next keyset page (same query, same scope
- * as the list), so a million rows never sit in memory and the download starts at once. A reader
- * that stops early (the browser cancels) stops the queries too.
+ * The filtered log as CSV, streamed one keyset page at a time (same query, same scope as the list).
  */
 export function exportEventsCsv(
   scope: EventScope,
   filters: EventFilters,
   { batchSize = EXPORT_BATCH_SIZE } = {},
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let cursor: string | null = null;
-  let isHeaderSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!isHeaderSent) {
-        isHeaderSent = true;
-        controller.enqueue(encoder.encode(csvRow(HEADER)));
-        return;
-      }
-      const page = await findEvents(scope, { ...filters, cursor: cursor ?? undefined }, { limit: batchSize });
-      if (page.items.length > 0)
-        controller.enqueue(encoder.encode(page.items.map((item) => csvRow(recordOf(item))).join("")));
-      cursor = page.nextCursor;
-      if (!cursor) controller.close();
-    },
-  });
+  return streamCsvPages(
+    HEADER,
+    (cursor) => findEvents(scope, { ...filters, cursor: cursor ?? undefined }, { limit: batchSize }),
+    recordOf,
+  );
 }

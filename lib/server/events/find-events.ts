@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { type EventListQuery, encodeEventCursor } from "@/lib/schemas/events";
+import type { EventListQuery } from "@/lib/schemas/events";
+import { encodeKeysetCursor } from "@/lib/schemas/list-query";
 import { EVENT_ROW_SELECT, toEventListItem } from "@/lib/server/events/event-row";
 import type { EventScope } from "@/lib/server/events/event-scope";
 import { afterCursor, EVENT_ORDER, eventWhere } from "@/lib/server/events/event-where";
@@ -30,6 +31,6 @@ export async function findEvents(
   const last = page.at(-1);
   return {
     items: page.map(toEventListItem),
-    nextCursor: rows.length > take && last ? encodeEventCursor(last.receivedAt, last.id) : null,
+    nextCursor: rows.length > take && last ? encodeKeysetCursor(last.receivedAt, last.id) : null,
   };
 }

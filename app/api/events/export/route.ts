@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors/app-error";
 import { withPrincipal } from "@/lib/http/with-principal";
-import { parseEventListQuery, withoutCursor } from "@/lib/schemas/events";
+import { parseEventListQuery } from "@/lib/schemas/events";
+import { withoutCursor } from "@/lib/schemas/list-query";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { scopeOf } from "@/lib/server/events/event-scope";
 import { exportEventsCsv } from "@/lib/server/events/export-events-csv";
