@@ -6,6 +6,7 @@
 // touch the database or the clients only inside tests or later hooks.
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { getEnv } from "@/lib/env";
+import { type FakeAdvocate, type FakeAdvocateOptions, startFakeAdvocate } from "@/testing/fakes/fake-advocate";
 import { type FakeImpact, type FakeImpactOptions, startFakeImpact } from "@/testing/fakes/fake-impact";
 import { type FakeStripe, type FakeStripeOptions, startFakeStripe } from "@/testing/fakes/fake-stripe";
 
@@ -14,6 +15,8 @@ export type UseFakesOptions = {
   publicUrl?: string;
   stripe?: FakeStripeOptions;
   impact?: FakeImpactOptions;
+  /** Also start the fake Advocate (SPEC §11) and point ADVOCATE_API_BASE_URL at it; off unless given. */
+  advocate?: FakeAdvocateOptions | true;
   /** Empty the fakes (accounts, endpoints, recordings, failures) after every test. Default true. */
   resetAfterEach?: boolean;
 };
@@ -21,6 +24,8 @@ export type UseFakesOptions = {
 export type Fakes = {
   readonly stripe: FakeStripe;
   readonly impact: FakeImpact;
+  /** Only with the `advocate` option. */
+  readonly advocate: FakeAdvocate;
   readonly publicUrl: string;
 };
 
@@ -31,9 +36,16 @@ export function useFakes(options: UseFakesOptions = {}): Fakes {
   const publicUrl = options.publicUrl ?? DEFAULT_TEST_PUBLIC_URL;
   let stripe: FakeStripe | undefined;
   let impact: FakeImpact | undefined;
+  let advocate: FakeAdvocate | undefined;
 
   beforeAll(async () => {
-    [stripe, impact] = await Promise.all([startFakeStripe(options.stripe), startFakeImpact(options.impact)]);
+    const advocateOptions = options.advocate === true ? {} : options.advocate;
+    [stripe, impact, advocate] = await Promise.all([
+      startFakeStripe(options.stripe),
+      startFakeImpact(options.impact),
+      advocateOptions ? startFakeAdvocate(advocateOptions) : undefined,
+    ]);
+    if (advocate) process.env.ADVOCATE_API_BASE_URL = advocate.url;
     process.env.STRIPE_API_BASE_URL = stripe.url;
     process.env.IMPACT_API_BASE_URL = impact.url;
     process.env.PUBLIC_URL = publicUrl;
@@ -41,7 +53,8 @@ export function useFakes(options: UseFakesOptions = {}): Fakes {
     if (
       env.STRIPE_API_BASE_URL !== stripe.url ||
       env.IMPACT_API_BASE_URL !== impact.url ||
-      env.PUBLIC_URL !== publicUrl
+      env.PUBLIC_URL !== publicUrl ||
+      (advocate && env.ADVOCATE_API_BASE_URL !== advocate.url)
     ) {
       throw new Error("useFakes: getEnv() was called before the fakes started; call useFakes() first in the file");
     }
@@ -49,11 +62,11 @@ export function useFakes(options: UseFakesOptions = {}): Fakes {
   if (options.resetAfterEach !== false) {
     afterEach(async () => {
       stripe?.reset();
-      await impact?.reset();
+      await Promise.all([impact?.reset(), advocate?.reset()]);
     });
   }
   afterAll(async () => {
-    await Promise.all([stripe?.close(), impact?.close()]);
+    await Promise.all([stripe?.close(), impact?.close(), advocate?.close()]);
   });
 
   const started = <T>(value: T | undefined, name: string): T => {
@@ -66,6 +79,10 @@ export function useFakes(options: UseFakesOptions = {}): Fakes {
     },
     get impact() {
       return started(impact, "impact.com");
+    },
+    get advocate() {
+      if (!options.advocate) throw new Error("useFakes: pass { advocate: … } to start the fake Advocate");
+      return started(advocate, "Advocate");
     },
     publicUrl,
   };
