@@ -20,6 +20,10 @@ export const isStripeNotFound = (error: unknown): boolean =>
 export const isStripeKeyRejected = (error: unknown): boolean =>
   error instanceof Stripe.errors.StripeAuthenticationError;
 
+/** Stripe answered 401 (the key is invalid or rolled) or 403 (a restricted key lacks a permission). */
+export const isStripeKeyRefused = (error: unknown): boolean =>
+  isStripeKeyRejected(error) || error instanceof Stripe.errors.StripePermissionError;
+
 /**
  * Maps a Stripe SDK error to an AppError; `doing` completes "Stripe failed while …"
  * for the errors that are not the key's fault. Anything unrecognised is returned as is.

@@ -11,11 +11,12 @@ export type AuditAction =
   | "advocate.connect"
   | "advocate.disconnect"
   | "reward.retry"
+  | "alert.dismiss"
   // Staff reads of tenant data (recorded through recordStaffRead, at most one per staff member, resource and 10 min).
   | "events.list"
   | "event.view";
 
-export type AuditTargetType = "delivery" | "account" | "events" | "event" | "integration" | "reward";
+export type AuditTargetType = "delivery" | "account" | "events" | "event" | "integration" | "reward" | "alert";
 
 export type AuditEntry = {
   /** Staff act by id; a brand acting on its own account (its accountId) has none. */

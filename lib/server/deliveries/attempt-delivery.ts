@@ -21,6 +21,7 @@ import {
   recordAttemptOutcome,
 } from "@/lib/server/deliveries/record-attempt-outcome";
 import { retryUntil } from "@/lib/server/deliveries/retry-until";
+import { isStripeKeyRefused } from "@/lib/stripe/stripe-errors";
 
 type Runner = AttemptRecord["runner"];
 type Decision = OutcomeUpdate & { outcome: AttemptOutcome };
@@ -74,13 +75,26 @@ async function holdForBudget<P extends Awaited<ReturnType<typeof prepare>>>(work
   };
 }
 
-async function prepare(work: DeliveryWork): Promise<Preparation | { kind: "stripe-error"; error: string }> {
+type StripeFailure = { kind: "stripe-error"; error: string; isKeyRefused: boolean };
+
+async function prepare(work: DeliveryWork): Promise<Preparation | StripeFailure> {
   try {
     return await prepareImpactRequest(work);
   } catch (error) {
     // The attempt's error is shown to the brand: a classified reason and a reference, the raw text to the log.
-    return { kind: "stripe-error", error: publicFailureOf(error, "reading from Stripe", "attempt-delivery").message };
+    const message = publicFailureOf(error, "reading from Stripe", "attempt-delivery").message;
+    return { kind: "stripe-error", error: message, isKeyRefused: isStripeKeyRefused(error) };
   }
+}
+
+/**
+ * What the preparation's Stripe reads said about the key, for its alert (SPEC §12). A preparation that
+ * succeeded read Stripe in all but rare cases (an invoice without subscription or customer); the endpoint
+ * check raises a still-refused key again.
+ */
+function stripeAccessOf(preparation: Preparation | StripeFailure): OutcomeUpdate["stripeAccess"] {
+  if (preparation.kind !== "stripe-error") return "granted";
+  return preparation.isKeyRefused ? "refused" : undefined;
 }
 
 /** A conversion a dead worker may already have sent is not sent again by a machine: a person decides (SPEC §6). */
@@ -266,6 +280,7 @@ export async function attemptDelivery(
     if (!sent) return { status: "not-attempted", reason: "the lease was lost to another worker" };
     ({ update, attempt } = sent);
   }
+  update = { ...update, stripeAccess: stripeAccessOf(preparation) };
   const record = () => recordAttemptOutcome(deliveryId, leaseToken, update, attempt);
   const isRecorded = attempt?.inFlightAttemptId
     ? await retryUntil(record, {

@@ -1,6 +1,7 @@
 import { prisma, type TransactionClient } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { canMarkDelivered, markDeliveredRefusal } from "@/lib/events/replay-rules";
+import { resolveDeliveryAlerts } from "@/lib/server/alerts/resolve-delivery-alerts";
 import { auditActorOf, recordAudit } from "@/lib/server/audit/record-audit";
 import { assertNoAttemptRunning, unchangedSince } from "@/lib/server/deliveries/person-change-guard";
 import { accountCondition, type EventScope } from "@/lib/server/events/event-scope";
@@ -25,7 +26,7 @@ async function markedByOf(scope: EventScope, tx: TransactionClient): Promise<str
  * a brand's as well as staff's, and the delivery's note names who marked it.
  */
 export async function markDelivered(scope: EventScope, deliveryId: string): Promise<MarkDeliveredResult> {
-  return prisma.$transaction(async (tx) => {
+  const marked = await prisma.$transaction(async (tx) => {
     const current = await tx.delivery.findFirst({
       where: { id: deliveryId, ...accountCondition(scope) },
       select: { id: true, status: true, generation: true, leaseUntil: true, accountId: true, stripeEventId: true },
@@ -64,6 +65,8 @@ export async function markDelivered(scope: EventScope, deliveryId: string): Prom
       },
       tx,
     );
-    return { status: "delivered", deliveredAt: now.toISOString() };
+    return { accountId: current.accountId, result: { status: "delivered" as const, deliveredAt: now.toISOString() } };
   });
+  await resolveDeliveryAlerts({ accountId: marked.accountId });
+  return marked.result;
 }

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { recordAttemptAlerts } from "@/lib/server/alerts/record-attempt-alerts";
 
 /**
  * Final state for a delivery its runner gave up on outside attemptDelivery (Inngest ran out of
@@ -6,7 +7,7 @@ import { prisma } from "@/lib/db";
  * forever. Leaves deliveries that already reached a final state alone.
  */
 export async function markDeliveryExhausted(deliveryId: string, reason: string, generation?: number): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+  const exhausted = await prisma.$transaction(async (tx) => {
     const updated = await tx.delivery.updateManyAndReturn({
       where: {
         id: deliveryId,
@@ -14,10 +15,13 @@ export async function markDeliveryExhausted(deliveryId: string, reason: string, 
         ...(generation === undefined ? {} : { generation }),
       },
       data: { status: "exhausted", dueAt: null, leaseToken: null, leaseUntil: null, lastError: reason },
-      select: { stripeEventId: true },
+      select: { stripeEventId: true, integrationId: true, orderId: true },
     });
-    if (!updated[0]) return false;
+    if (!updated[0]) return null;
     await tx.stripeEvent.update({ where: { id: updated[0].stripeEventId }, data: { outcome: "exhausted" } });
-    return true;
+    return updated[0];
   });
+  if (!exhausted) return false;
+  await recordAttemptAlerts(exhausted.integrationId, { status: "exhausted", orderId: exhausted.orderId, reason });
+  return true;
 }

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { DeliveryStatus } from "@/lib/generated/prisma/client";
+import { recordAttemptAlerts } from "@/lib/server/alerts/record-attempt-alerts";
 import { UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
 import type { SentFacts } from "@/lib/server/deliveries/prepare-impact-request";
 import { getMetrics } from "@/lib/server/operations/metrics";
@@ -36,6 +37,8 @@ export type OutcomeUpdate = {
   countsAsAttempt: boolean;
   /** Mark attempts a dead worker left in flight (findUnfinishedAttempt) as of unknown outcome. */
   closesUnfinished?: boolean;
+  /** What the attempt's Stripe reads said about the key, for its alert (SPEC §12). */
+  stripeAccess?: "granted" | "refused";
 };
 
 /**
@@ -48,12 +51,12 @@ export async function recordAttemptOutcome(
   update: OutcomeUpdate,
   attempt?: AttemptRecord,
 ): Promise<boolean> {
-  const isRecorded = await prisma.$transaction(async (tx) => {
+  const recorded = await prisma.$transaction(async (tx) => {
     const current = await tx.delivery.findFirst({
       where: { id: deliveryId, leaseToken },
-      select: { attemptCount: true, generation: true, stripeEventId: true },
+      select: { attemptCount: true, generation: true, stripeEventId: true, integrationId: true, orderId: true },
     });
-    if (!current) return false;
+    if (!current) return null;
     const number = current.attemptCount + (update.countsAsAttempt ? 1 : 0);
     if (update.closesUnfinished) {
       // In the same transaction as the new state: a crash in between must not hide that a send happened.
@@ -109,13 +112,23 @@ export async function recordAttemptOutcome(
       },
     });
     await tx.stripeEvent.update({ where: { id: current.stripeEventId }, data: { outcome: update.status } });
-    return true;
+    return current;
   });
+  const isRecorded = recorded !== null;
   // After commit: an attempt whose recording rolled back (and is retried) is observed once.
   if (isRecorded && attempt)
     getMetrics().attemptDuration.observe(
       { runner: attempt.runner, method: attempt.requestMethod, status: update.status },
       attempt.durationMs / 1000,
     );
+  if (recorded) {
+    await recordAttemptAlerts(recorded.integrationId, {
+      status: update.status,
+      orderId: update.facts?.orderId ?? recorded.orderId,
+      reason: update.lastError,
+      impactStatus: attempt?.responseStatus,
+      stripeAccess: update.stripeAccess,
+    });
+  }
   return isRecorded;
 }

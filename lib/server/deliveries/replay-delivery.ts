@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import { getJobRunner } from "@/lib/jobs/get-job-runner";
+import { resolveDeliveryAlerts } from "@/lib/server/alerts/resolve-delivery-alerts";
 import { auditActorOf, recordAudit } from "@/lib/server/audit/record-audit";
 import { commitReplay } from "@/lib/server/deliveries/commit-replay";
 import type { EventScope } from "@/lib/server/events/event-scope";
@@ -43,6 +44,7 @@ export async function replayDelivery(
     return result;
   });
   if (!commit.isReplayed) return { isReplayed: false, status: commit.status };
+  await resolveDeliveryAlerts({ accountId: commit.accountId });
   await getJobRunner().enqueue([commit.delivery]);
   return { isReplayed: true, status: "pending" };
 }

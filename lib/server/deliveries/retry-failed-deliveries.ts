@@ -3,6 +3,7 @@ import { getJobRunner } from "@/lib/jobs/get-job-runner";
 import type { EnqueuedDelivery } from "@/lib/jobs/job-runner";
 import type { EventFilters } from "@/lib/schemas/events";
 import { encodeKeysetCursor } from "@/lib/schemas/list-query";
+import { resolveDeliveryAlerts } from "@/lib/server/alerts/resolve-delivery-alerts";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { commitReplay } from "@/lib/server/deliveries/commit-replay";
 import type { EventScope } from "@/lib/server/events/event-scope";
@@ -64,6 +65,8 @@ export async function retryFailedDeliveries(
     // 200 small updates take well under a second; the default 5 s leaves too little room on a busy database.
     { timeout: 30_000 },
   );
+  if (replayed.length > 0)
+    await resolveDeliveryAlerts({ accountId: scope.role === "brand" ? scope.accountId : filters.account });
   await getJobRunner().enqueue(replayed);
 
   const last = events.at(-1);

@@ -1,5 +1,6 @@
 import "server-only";
 import { decryptSecret, integrationSecret } from "@/lib/crypto/secrets";
+import { recordEndpointAlerts } from "@/lib/server/alerts/record-endpoint-alerts";
 import { createStripeClient } from "@/lib/stripe/stripe-client";
 import { TtlCache } from "@/lib/stripe/ttl-cache";
 import { syncWebhookEndpointEvents } from "@/lib/stripe/webhook-endpoints";
@@ -18,6 +19,8 @@ export type EndpointCheckTarget = {
   stripeWebhookEndpointId: string | null;
   stripeApiKeyEncrypted: string;
   updatedAt: Date;
+  /** A disabled integration's endpoint is disabled on purpose: no alert for it. */
+  isEnabled: boolean;
 };
 
 /**
@@ -38,6 +41,8 @@ export function checkWebhookEndpoint(target: EndpointCheckTarget): Promise<Endpo
     const check = await syncWebhookEndpointEvents(stripe, endpointId);
     // Thrown rather than returned so an outage is not remembered for a whole minute.
     if (check.status === "unreachable") throw new Error("Stripe unreachable");
+    // Once per real look (the cache holds it a minute), before the page reads the banners.
+    await recordEndpointAlerts(target, check.status);
     return check;
   };
   return cache.getOrLoad(key, load).catch(() => endpointCheckOf("unreachable"));

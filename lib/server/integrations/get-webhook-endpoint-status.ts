@@ -11,7 +11,7 @@ import type { EndpointCheck } from "@/lib/views/integration-view";
 export async function getWebhookEndpointStatus(accountId: string, integrationId: string): Promise<EndpointCheck> {
   const row = await prisma.integration.findFirst({
     where: { id: integrationId, accountId },
-    select: { id: true, stripeWebhookEndpointId: true, stripeApiKeyEncrypted: true, updatedAt: true },
+    select: { id: true, stripeWebhookEndpointId: true, stripeApiKeyEncrypted: true, updatedAt: true, isEnabled: true },
   });
   if (!row) throw integrationNotFound();
   return checkWebhookEndpoint(row);
