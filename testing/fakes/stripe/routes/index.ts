@@ -1,5 +1,6 @@
 import type { StripeRoute } from "@/testing/fakes/stripe/route";
 import { checkoutSessionRoutes } from "@/testing/fakes/stripe/routes/checkout-sessions";
+import { customerBalanceRoutes } from "@/testing/fakes/stripe/routes/customer-balance";
 import { disputeRoutes } from "@/testing/fakes/stripe/routes/disputes";
 import { eventRoutes } from "@/testing/fakes/stripe/routes/events";
 import { invoicePaymentRoutes } from "@/testing/fakes/stripe/routes/invoice-payments";
@@ -14,6 +15,7 @@ export const STRIPE_ROUTES: StripeRoute[] = [
   ...disputeRoutes,
   ...checkoutSessionRoutes,
   ...eventRoutes,
+  ...customerBalanceRoutes,
   ...retrieveObjectRoutes,
 ];
 
