@@ -16,6 +16,7 @@ import type {
   ImpactSubmissionTiming,
   RecordedImpactRequest,
 } from "@/testing/fakes/impact/types";
+import type { DemoStreamSettings, DemoStreamStatus } from "@/testing/fakes/stripe/demo-stream";
 import type { SeedableStripeObject } from "@/testing/fakes/stripe/seed";
 import type {
   FakeStripeAccountInfo,
@@ -112,6 +113,9 @@ export interface FakeStripeControl {
   setChaos(config: StripeChaosControlInput | StripeChaosControlInput[] | null): Promise<void>;
   /** Clears queued failures and chaos. */
   clearFailures(): Promise<void>;
+  /** The demo stream for the account's endpoints created from now on; null: off, running streams stopped. */
+  setDemoStream(settings: DemoStreamSettings | null): Promise<DemoStreamStatus>;
+  demoStreams(): Promise<DemoStreamStatus>;
 }
 
 /** Chaos over HTTP: like `StripeChaosConfig` but with a string `path` / `pathRegex`. */
@@ -152,6 +156,9 @@ export function createFakeStripeControl(baseUrl: string): FakeStripeControl {
     failNext: (matcher, action) => call(baseUrl, "POST", "/failures", { ...matcher, action }),
     setChaos: (config) => setChaos(baseUrl, config),
     clearFailures: async () => void (await call(baseUrl, "DELETE", "/failures")),
+    setDemoStream: (settings) =>
+      settings === null ? call(baseUrl, "DELETE", "/demo-stream") : call(baseUrl, "POST", "/demo-stream", settings),
+    demoStreams: () => call(baseUrl, "GET", "/demo-stream"),
   };
 }
 

@@ -9,6 +9,8 @@ import {
   type StripeRequestFilter,
   stripeControlRoutes,
 } from "@/testing/fakes/stripe/control-routes";
+import type { DemoImpactPlan } from "@/testing/fakes/stripe/demo-orders";
+import { type DemoStreamSettings, type DemoStreamStatus, DemoStreams } from "@/testing/fakes/stripe/demo-stream";
 import { handleStripeApiRequest } from "@/testing/fakes/stripe/handle-api-request";
 import { type SeedableStripeObject, seedCheckoutLineItems, seedEvents, seedObjects } from "@/testing/fakes/stripe/seed";
 import {
@@ -34,6 +36,13 @@ import type {
 import { deliverEvent } from "@/testing/fakes/stripe/webhook-delivery";
 
 export type { StripeRequestFilter } from "@/testing/fakes/stripe/control-routes";
+export type { DemoImpactPlan } from "@/testing/fakes/stripe/demo-orders";
+export type {
+  DemoSentStep,
+  DemoStreamSettings,
+  DemoStreamStatus,
+  DemoStreamView,
+} from "@/testing/fakes/stripe/demo-stream";
 export { DEFAULT_REQUIRED_PERMISSIONS } from "@/testing/fakes/stripe/permissions";
 export type { SeedableStripeObject } from "@/testing/fakes/stripe/seed";
 export type {
@@ -67,6 +76,15 @@ export interface FakeStripeOptions {
   accounts?: FakeStripeAccountInput[];
   /** Override which restricted-key permission a route needs. */
   requiredPermissions?: Partial<Record<StripeRouteName, string>>;
+  /**
+   * The demo stream, on from start-up (and after every `reset()`) for this account's new endpoints
+   * (`npm run demo`); absent: off until `setDemoStream` or `POST /_fake/demo-stream` turns it on.
+   */
+  demoStream?: DemoStreamSettings;
+  /** Sets up impact.com's side of the demo's rejected and flaky orders (see `applyDemoImpactPlan`). */
+  onDemoImpactPlan?: (plan: DemoImpactPlan) => void | Promise<void>;
+  /** Told each demo event as it is sent; silent when absent. */
+  onDemoLog?: (message: string) => void;
 }
 
 export interface FakeStripe {
@@ -106,7 +124,11 @@ export interface FakeStripe {
   setChaos(config: StripeChaosConfig | null): void;
   /** Clears queued failures and chaos. */
   clearFailures(): void;
-  /** Back to the start-up state: the configured accounts and nothing else. */
+  /** The demo stream for an account's endpoints created from now on; null turns it off and stops running streams. */
+  setDemoStream(settings: DemoStreamSettings | null): DemoStreamStatus;
+  /** The demo stream's setting and every stream with the steps it sent. */
+  demoStreams(): DemoStreamStatus;
+  /** Back to the start-up state: the configured accounts and nothing else (demo streams stopped). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -114,12 +136,15 @@ export interface FakeStripe {
 /** Starts the fake Stripe API on a real port; use with `new Stripe(key, fake.clientConfig)`. */
 export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<FakeStripe> {
   const state = createStripeState(options.requiredPermissions);
+  const demo = new DemoStreams(state, { onImpactPlan: options.onDemoImpactPlan, log: options.onDemoLog });
+  state.onWebhookEndpointCreated = (accountId, endpointId) => demo.endpointCreated(accountId, endpointId);
   const reset = () => {
+    demo.restart(options.demoStream ?? null);
     clearStripeState(state);
     for (const account of options.accounts ?? []) addAccount(state, structuredClone(account));
   };
   reset();
-  const controlRoutes = stripeControlRoutes(state, { reset });
+  const controlRoutes = stripeControlRoutes(state, { reset, demo });
 
   const server = await startHttpServer(
     async (req, res) => {
@@ -180,7 +205,12 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     failNext: (input) => state.failures.add(input),
     setChaos: (config) => state.failures.setChaos(config),
     clearFailures: () => state.failures.clear(),
+    setDemoStream: (settings) => demo.configure(settings),
+    demoStreams: () => demo.status(),
     reset,
-    close: () => server.close(),
+    async close() {
+      await demo.stopAll();
+      await server.close();
+    },
   };
 }

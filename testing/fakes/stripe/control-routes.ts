@@ -1,6 +1,7 @@
 import { ControlInputError, type ControlRoute, requireObjectBody } from "@/testing/fakes/shared/control-router";
 import { failureControlRoutes } from "@/testing/fakes/shared/failure-control-routes";
 import { isJsonObject, toJson } from "@/testing/fakes/shared/json";
+import type { DemoStreams } from "@/testing/fakes/stripe/demo-stream";
 import { seedEvents, seedObjects } from "@/testing/fakes/stripe/seed";
 import { accountInfo, addAccount, addKey, type FakeStripeState, requireAccount } from "@/testing/fakes/stripe/state";
 import type {
@@ -14,6 +15,7 @@ import { deliverEvent } from "@/testing/fakes/stripe/webhook-delivery";
 export interface StripeControlHooks {
   /** Restores the fake to its start-up state (the accounts passed in the options). */
   reset(): void;
+  demo: DemoStreams;
 }
 
 /** The `/_fake/...` endpoints that let a test in another process (Playwright) drive the fake Stripe. */
@@ -95,6 +97,17 @@ export function stripeControlRoutes(state: FakeStripeState, hooks: StripeControl
       },
     },
     { method: "GET", pattern: /^\/deliveries$/, handle: () => state.deliveries },
+    { method: "GET", pattern: /^\/demo-stream$/, handle: () => hooks.demo.status() },
+    {
+      method: "POST",
+      pattern: /^\/demo-stream$/,
+      handle: ({ body }) => {
+        const input = requireObjectBody(body);
+        const accountId = accountOf(state, { account: String(input.accountId ?? "") });
+        return hooks.demo.configure({ accountId, timeScale: input.timeScale as number | undefined });
+      },
+    },
+    { method: "DELETE", pattern: /^\/demo-stream$/, handle: () => hooks.demo.configure(null) },
     ...failureControlRoutes(state.failures, parseStripeFailureAction),
   ];
 }

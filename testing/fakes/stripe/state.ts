@@ -47,6 +47,8 @@ export interface FakeStripeState {
   idempotency: Map<string, IdempotentResponse>;
   requiredPermissions: Record<StripeRouteName, string>;
   counters: { request: number; delivery: number };
+  /** Told of every endpoint created through the API (the demo stream starts one per endpoint); kept by resets. */
+  onWebhookEndpointCreated?: (accountId: string, endpointId: string) => void;
 }
 
 export function createStripeState(permissionOverrides: Partial<Record<StripeRouteName, string>> = {}): FakeStripeState {

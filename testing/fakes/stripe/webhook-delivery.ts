@@ -61,18 +61,20 @@ export async function postStripeWebhook(url: string, options: PostStripeWebhookO
 /**
  * Delivers `event` to every enabled endpoint of the account whose mode matches and whose
  * `enabled_events` include its type (or `*`), signed with each endpoint's own secret — what Stripe
- * does after an event happens. Each POST's outcome is recorded and returned.
+ * does after an event happens. `endpointId` narrows it to that one endpoint (the demo stream of one
+ * endpoint must not reach the others). Each POST's outcome is recorded and returned.
  */
 export async function deliverEvent(
   state: FakeStripeState,
   accountId: string,
   event: JsonObject,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; endpointId?: string } = {},
 ): Promise<StripeWebhookDelivery[]> {
   const account = requireAccount(state, accountId);
   const type = String(event.type);
   const targets = account.webhookEndpoints.filter(
     ({ endpoint }) =>
+      (options.endpointId === undefined || endpoint.id === options.endpointId) &&
       endpoint.status === "enabled" &&
       endpoint.livemode === Boolean(event.livemode) &&
       (endpoint.enabled_events.includes("*") || endpoint.enabled_events.includes(type)),

@@ -102,6 +102,7 @@ function createWebhookEndpoint(ctx: StripeRouteContext): JsonObject {
     secret: `whsec_${randomBase62(32)}`,
   };
   account.webhookEndpoints.push(stored);
+  ctx.state.onWebhookEndpointCreated?.(account.id, stored.endpoint.id);
   // The secret is part of the answer only here, exactly like Stripe.
   return { ...stored.endpoint, secret: stored.secret };
 }
