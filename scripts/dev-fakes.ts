@@ -1,15 +1,21 @@
 /**
  * Runs the fake Stripe and fake impact.com side by side for local demos and manual testing:
- *   tsx scripts/dev-fakes.ts [--stripe-port 12111] [--impact-port 12112] [--complete-after-ms 8000]
+ *   tsx scripts/dev-fakes.ts [--stripe-port 12111] [--impact-port 12112] [--complete-after-ms 8000] [--demo-stream]
  * Point the portal at them with STRIPE_API_BASE_URL / IMPACT_API_BASE_URL (printed below).
  *
- * So that a newcomer sees every outcome of a delivery: impact.com takes a few seconds per submission
- * (Queued → In Progress → Complete, so "Sent — awaiting impact.com" shows before the outcome), completes
- * every conversion sent with Event Type ID 9999 with a Validation error ("Rejected by impact.com"), and
- * the demo Stripe account holds paid invoices — a plain subscription, a trial that converts and is then
- * upgraded, a payment charged back and lost — for "Recover missed events" to bring in.
+ * So that a newcomer sees every outcome of a delivery: with --demo-stream (`npm run demo` passes it), an
+ * integration created with the demo API key receives the demo shop's events for four minutes
+ * (testing/fakes/stripe/demo-scenario.ts: every status within the first minute, impact.com rejecting one
+ * conversion and failing another twice); impact.com takes a few seconds per submission (Queued → In
+ * Progress → Complete, so "Sent — awaiting impact.com" shows before the outcome), completes every
+ * conversion sent with Event Type ID 9999 with a Validation error ("Rejected by impact.com"), and the
+ * demo Stripe account holds paid invoices — a plain subscription, a trial that converts and is then
+ * upgraded, a payment charged back and lost — for "Recover missed events" to bring in. Without the flag
+ * (the browser tests) nothing is sent unasked: a spec turns the stream on through /_fake/demo-stream.
  */
 
+import { applyDemoImpactPlan } from "@/testing/fakes/demo-impact-plan";
+import type { FakeImpact } from "@/testing/fakes/fake-impact";
 import { startFakeImpact } from "@/testing/fakes/fake-impact";
 import type { FakeStripe } from "@/testing/fakes/fake-stripe";
 import { startFakeStripe } from "@/testing/fakes/fake-stripe";
@@ -139,9 +145,19 @@ async function main(): Promise<void> {
     inProgressAfterMs: Math.min(DEMO.submissionTiming.inProgressAfterMs, Math.floor(completeAfterMs / 2)),
     completeAfterMs,
   };
+  const isDemoStreamOn = args.includes("--demo-stream");
 
+  // The demo stream tells impact.com which of its orders to reject or fail; streams start only after
+  // start-up (when an integration registers its endpoint), by which time impact.com runs.
+  let impact: FakeImpact | undefined;
   const stripe = await startFakeStripe({
     port: stripePort,
+    demoStream: isDemoStreamOn ? { accountId: DEMO.stripeAccount } : undefined,
+    onDemoImpactPlan: (plan) => {
+      if (!impact) throw new Error("the fake impact.com is not running");
+      applyDemoImpactPlan(impact, plan);
+    },
+    onDemoLog: (message) => console.log(message),
     accounts: [
       {
         id: DEMO.stripeAccount,
@@ -153,7 +169,7 @@ async function main(): Promise<void> {
     ],
   });
   seedDemoPayments(stripe);
-  const impact = await startFakeImpact({
+  impact = await startFakeImpact({
     port: impactPort,
     submissionTiming,
     accounts: [
@@ -171,6 +187,9 @@ async function main(): Promise<void> {
     ],
   });
   impact.rejectSubmissions({ when: { actionTrackerId: DEMO.rejectedEventTypeId }, ...DEMO.rejection });
+  // Demo tenants of further fakes (the Advocate tenant) start here, one line each, and join `others`,
+  // which Ctrl-C closes with the two above.
+  const others: Array<{ close(): Promise<void> }> = [];
 
   console.log(
     [
@@ -197,6 +216,9 @@ async function main(): Promise<void> {
       `    Event Type ID ${DEMO.rejectedEventTypeId} complete with ${DEMO.rejection.errorType} / ${DEMO.rejection.errorReason} (rejected)`,
       `  Stripe holds the last 5 hours of a subscription, a trial that converts and is upgraded, and a lost chargeback:`,
       `    "Recover missed events" on an integration's page brings them in`,
+      isDemoStreamOn
+        ? `  Demo stream on: an integration created with ${DEMO.stripeKey} receives the demo shop's events for 4 minutes`
+        : "  Demo stream off (--demo-stream turns it on)",
     ].join("\n"),
   );
 
@@ -205,7 +227,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping fakes…`);
-    Promise.all([stripe.close(), impact.close()]).then(
+    Promise.all([stripe.close(), impact?.close(), ...others.map((other) => other.close())]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);

@@ -2,7 +2,8 @@
 // Without DATABASE_URL it starts the embedded database first; either way it applies
 // the committed migrations, then runs Next, and stops everything on Ctrl-C.
 // `demo` also starts the local fakes of Stripe and impact.com and points the portal at them (their demo
-// accounts, payments and outcomes, including a rejected one, are set up in scripts/dev-fakes.ts).
+// accounts, payments and outcomes, and the demo stream that starts when an integration is created, are
+// set up in scripts/dev-fakes.ts).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedDatabase } from "./embedded-database.mjs";
@@ -27,12 +28,21 @@ async function waitFor(url, timeoutMs = 30_000) {
 }
 
 async function startDemoFakes() {
-  const fakes = spawn(bin("tsx"), ["scripts/dev-fakes.ts", "--stripe-port", "12111", "--impact-port", "12112"], {
-    stdio: "inherit",
-  });
+  const fakes = spawn(
+    bin("tsx"),
+    ["scripts/dev-fakes.ts", "--stripe-port", "12111", "--impact-port", "12112", "--demo-stream"],
+    { stdio: "inherit" },
+  );
   children.push(fakes);
   await waitFor("http://127.0.0.1:12112/_fake/health");
-  return { STRIPE_API_BASE_URL: "http://127.0.0.1:12111", IMPACT_API_BASE_URL: "http://127.0.0.1:12112" };
+  return {
+    STRIPE_API_BASE_URL: "http://127.0.0.1:12111",
+    IMPACT_API_BASE_URL: "http://127.0.0.1:12112",
+    // The demo stream's refunds and chargeback complete within a minute (not after 1 h), its flaky
+    // conversion lands within half a minute; a value from the shell still wins.
+    REFUND_DELAY: process.env.REFUND_DELAY ?? "20s",
+    RETRY_BASE_DELAY: process.env.RETRY_BASE_DELAY ?? "5s",
+  };
 }
 
 let database;
