@@ -5,6 +5,7 @@ import { requireBrand } from "@/lib/auth/session";
 const BRAND_LINKS = [
   { href: "/integrations", label: "Integrations" },
   { href: "/events", label: "Events" },
+  { href: "/rewards", label: "Rewards" },
 ];
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {

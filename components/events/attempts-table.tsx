@@ -1,15 +1,32 @@
 import { formatUtc } from "@/components/events/format";
 import { DataTable, TableCell, TableRow } from "@/components/ui/table";
-import type { AttemptView } from "@/lib/views/event-view";
 
-/** Every attempt, newest first: what impact.com answered each time (bodies truncated to 8 KiB when stored). */
-export function AttemptsTable({ attempts }: { attempts: AttemptView[] }) {
+/**
+ * One HTTP exchange as the table shows it, whatever made it: a delivery's send or outcome read, a reward
+ * credit's Advocate or Stripe call. `phase` is what the exchange was for ("original", "replay 2", "credit").
+ */
+export type AttemptRow = {
+  id: string;
+  number: number;
+  phase: string;
+  startedAt: string;
+  durationMs: number;
+  /** "GET https://…", when the table should say where the request went. */
+  request?: string;
+  responseStatus: number | null;
+  responseBody: string | null;
+  error: string | null;
+  nextAttemptAt?: string | null;
+};
+
+/** Every attempt, newest first: what the other side answered each time (bodies truncated to 8 KiB when stored). */
+export function AttemptsTable({ attempts, phaseTitle }: { attempts: AttemptRow[]; phaseTitle: string }) {
   if (attempts.length === 0) return <p className="text-sm text-slate-500">No attempts yet.</p>;
   return (
     <DataTable
       caption="Attempts"
       density="compact"
-      columns={["Time", "#", "Generation", "Status", "Duration", "Response / error"]}
+      columns={["Time", "#", phaseTitle, "Status", "Duration", "Response / error"]}
     >
       {attempts.map((attempt) => (
         <TableRow key={attempt.id} data-testid="attempt-row">
@@ -17,9 +34,7 @@ export function AttemptsTable({ attempts }: { attempts: AttemptView[] }) {
             {formatUtc(attempt.startedAt)}
           </TableCell>
           <TableCell density="compact">{attempt.number}</TableCell>
-          <TableCell density="compact">
-            {attempt.generation === 0 ? "original" : `replay ${attempt.generation}`}
-          </TableCell>
+          <TableCell density="compact">{attempt.phase}</TableCell>
           <TableCell density="compact" className="font-mono">
             {attempt.responseStatus ?? "—"}
           </TableCell>
@@ -27,6 +42,9 @@ export function AttemptsTable({ attempts }: { attempts: AttemptView[] }) {
             {attempt.durationMs} ms
           </TableCell>
           <TableCell density="compact">
+            {attempt.request ? (
+              <div className="font-mono text-xs break-all text-slate-600">{attempt.request}</div>
+            ) : null}
             {attempt.error ? <div className="text-red-700">{attempt.error}</div> : null}
             {attempt.responseBody ? (
               <pre className="max-h-40 overflow-auto rounded bg-slate-50 p-2 text-xs break-all whitespace-pre-wrap">

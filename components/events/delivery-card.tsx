@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AttemptsTable } from "@/components/events/attempts-table";
+import { type AttemptRow, AttemptsTable } from "@/components/events/attempts-table";
 import { OutcomeBadge } from "@/components/events/badges";
 import { DeliveryStatusNote } from "@/components/events/delivery-status-note";
 import { formatUtc } from "@/components/events/format";
@@ -7,7 +7,7 @@ import { type MarkDeliveredAction, MarkDeliveredButton } from "@/components/even
 import { type ReplayAction, ReplayButton } from "@/components/events/replay-button";
 import { RequestParamsTable } from "@/components/events/request-params-table";
 import { canMarkDelivered } from "@/lib/events/replay-rules";
-import type { DeliveryDetail } from "@/lib/views/event-view";
+import type { AttemptView, DeliveryDetail } from "@/lib/views/event-view";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -17,6 +17,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
     </div>
   );
 }
+
+/** A delivery's attempt in the shared table: its generation says which replay made it. */
+const attemptRowOf = (attempt: AttemptView): AttemptRow => ({
+  ...attempt,
+  phase: attempt.generation === 0 ? "original" : `replay ${attempt.generation}`,
+});
 
 /** The time that matters for where it stands: the next thing that happens, or when it was settled. */
 function timeFactOf(delivery: DeliveryDetail): { label: string; value: string | null } {
@@ -103,7 +109,7 @@ export function DeliveryCard({
       </div>
       <div className="space-y-2">
         <h3 className="text-sm font-semibold">Attempts</h3>
-        <AttemptsTable attempts={delivery.attempts} />
+        <AttemptsTable attempts={delivery.attempts.map(attemptRowOf)} phaseTitle="Generation" />
       </div>
     </section>
   );

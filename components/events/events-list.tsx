@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { EventsTable } from "@/components/events/events-table";
 import { Alert } from "@/components/ui/alert";
+import { ListPager, LiveRefreshNote } from "@/components/ui/live-list";
 import { EVENTS_REFRESH_MS, eventListQueryOptions } from "@/lib/queries/events";
 import { type EventListQuery, toSearchParams } from "@/lib/schemas/events";
 import { withoutCursor } from "@/lib/schemas/list-query";
@@ -33,9 +33,7 @@ export function EventsList({ initialPage, query, basePath, showAccount = false }
   const hasFilters = Object.values(filters).some(Boolean);
   return (
     <div className="space-y-3">
-      <p className="text-xs text-slate-500" aria-live="polite">
-        Live: refreshes every {EVENTS_REFRESH_MS / 1000} s{isFetching ? " · refreshing…" : ""}
-      </p>
+      <LiveRefreshNote intervalMs={EVENTS_REFRESH_MS} isFetching={isFetching} />
       {error ? <Alert>{error.message}</Alert> : null}
       <EventsTable
         items={data.items}
@@ -47,20 +45,14 @@ export function EventsList({ initialPage, query, basePath, showAccount = false }
             : "No events yet. Events appear here as soon as Stripe sends them to an integration's webhook."
         }
       />
-      <nav className="flex items-center justify-between text-sm" aria-label="Pages">
-        {query.cursor ? (
-          <Link href={hrefOf(basePath, filters)} className="text-brand hover:underline">
-            ← Newest events
-          </Link>
-        ) : (
-          <span />
-        )}
-        {data.nextCursor ? (
-          <Link href={hrefOf(basePath, { ...filters, cursor: data.nextCursor })} className="text-brand hover:underline">
-            Older events →
-          </Link>
-        ) : null}
-      </nav>
+      <ListPager
+        newest={query.cursor ? { href: hrefOf(basePath, filters), text: "Newest events" } : null}
+        older={
+          data.nextCursor
+            ? { href: hrefOf(basePath, { ...filters, cursor: data.nextCursor }), text: "Older events" }
+            : null
+        }
+      />
     </div>
   );
 }

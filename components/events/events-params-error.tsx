@@ -2,7 +2,15 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 
 /** A hand-edited or stale URL: say what is wrong and how to get back, instead of failing. */
-export function EventsParamsError({ errors, basePath }: { errors: string[]; basePath: string }) {
+export function EventsParamsError({
+  errors,
+  basePath,
+  resetText = "Show all events",
+}: {
+  errors: string[];
+  basePath: string;
+  resetText?: string;
+}) {
   return (
     <div className="space-y-3">
       <Alert>
@@ -14,7 +22,7 @@ export function EventsParamsError({ errors, basePath }: { errors: string[]; base
         </ul>
       </Alert>
       <Link href={basePath} className="text-sm text-brand hover:underline">
-        Show all events
+        {resetText}
       </Link>
     </div>
   );

@@ -1,4 +1,5 @@
 import { RetryAllButton, type RetryFailedAction } from "@/components/events/retry-all-button";
+import { ExportCsvLink } from "@/components/ui/live-list";
 import { type EventFilters, toSearchParams } from "@/lib/schemas/events";
 
 /** Actions on the whole filtered list: export it, retry its failed deliveries. */
@@ -9,13 +10,7 @@ export function EventsToolbar({ filters, retryAction }: { filters: EventFilters;
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
       {canRetry ? <RetryAllButton key={search} filters={filters} action={retryAction} /> : <span />}
-      <a
-        href={`/api/events/export${search ? `?${search}` : ""}`}
-        download
-        className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-      >
-        Export CSV
-      </a>
+      <ExportCsvLink href={`/api/events/export${search ? `?${search}` : ""}`} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // TanStack Query keys and options for the delivery log: the server renders the first answer, the
 // browser keeps it fresh through the JSON routes (same scope as the page: the session decides).
 import { queryOptions } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/queries/fetch-json";
 import { type EventListQuery, toSearchParams } from "@/lib/schemas/events";
 import type { EventDetail, EventPage } from "@/lib/views/event-view";
 
@@ -8,7 +9,7 @@ import type { EventDetail, EventPage } from "@/lib/views/event-view";
 export const EVENTS_REFRESH_MS = 5_000;
 /** While a delivery is on its way (e.g. right after a replay) the detail page looks more often. */
 export const ACTIVE_DETAIL_REFRESH_MS = 2_000;
-const IDLE_DETAIL_REFRESH_MS = 15_000;
+export const IDLE_DETAIL_REFRESH_MS = 15_000;
 
 export const eventKeys = {
   all: ["events"] as const,
@@ -17,15 +18,6 @@ export const eventKeys = {
   details: () => [...eventKeys.all, "detail"] as const,
   detail: (id: string) => [...eventKeys.details(), id] as const,
 };
-
-async function fetchJson<T>(url: string, signal: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, headers: { accept: "application/json" }, cache: "no-store" });
-  if (response.status === 401) throw new Error("Your session has ended. Sign in again.");
-  const body = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
-  if (!response.ok || body === null)
-    throw new Error(body?.error?.message ?? `Refreshing failed (HTTP ${response.status}).`);
-  return body;
-}
 
 export function eventListQueryOptions(query: EventListQuery) {
   return queryOptions({

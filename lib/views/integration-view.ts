@@ -77,6 +77,8 @@ export type IntegrationSummary = {
   stats: DeliveryStats;
   /** Resolved later so the page streams while Stripe answers; never rejects. */
   endpointStatus: Promise<EndpointStatus>;
+  /** The Advocate connection (SPEC §11), if any: the card says so and when the last reward came. */
+  advocate: { lastRewardAt: Date | null } | null;
 };
 
 /**

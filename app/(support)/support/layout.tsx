@@ -5,6 +5,7 @@ import { requireStaff } from "@/lib/auth/session";
 const STAFF_LINKS = [
   { href: "/support", label: "Accounts" },
   { href: "/support/events", label: "Events" },
+  { href: "/support/rewards", label: "Rewards" },
   { href: "/support/audit", label: "Audit log" },
 ];
 

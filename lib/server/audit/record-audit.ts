@@ -8,15 +8,26 @@ export type AuditAction =
   | "account.view"
   | "events.export"
   | "events.recover"
+  | "rewards.export"
   | "advocate.connect"
   | "advocate.disconnect"
   | "reward.retry"
   | "alert.dismiss"
   // Staff reads of tenant data (recorded through recordStaffRead, at most one per staff member, resource and 10 min).
   | "events.list"
-  | "event.view";
+  | "event.view"
+  | "rewards.list"
+  | "reward.view";
 
-export type AuditTargetType = "delivery" | "account" | "events" | "event" | "integration" | "reward" | "alert";
+export type AuditTargetType =
+  | "delivery"
+  | "account"
+  | "events"
+  | "event"
+  | "integration"
+  | "reward"
+  | "rewards"
+  | "alert";
 
 export type AuditEntry = {
   /** Staff act by id; a brand acting on its own account (its accountId) has none. */

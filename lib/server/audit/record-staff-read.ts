@@ -11,7 +11,7 @@ const UTC_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
 export type StaffRead = {
   staffUserId: string;
-  action: "events.list" | "event.view";
+  action: "events.list" | "event.view" | "rewards.list" | "reward.view";
   /** The account whose data was read; null for a list over every account. */
   accountId: string | null;
   targetType: AuditTargetType;

@@ -5,6 +5,7 @@ import { createIntegration } from "@/lib/server/integrations/create-integration"
 import { chartDays } from "@/lib/server/integrations/find-delivery-stats";
 import { findIntegrationSummaries } from "@/lib/server/integrations/find-integration-summaries";
 import { createTestAccount } from "@/testing/db/factories";
+import { createTestAdvocateConnection } from "@/testing/db/reward-factories";
 import { createStripeAccount, integrationInput } from "@/testing/fakes/integration-fixtures";
 import { useFakes } from "@/testing/fakes/use-fakes";
 
@@ -138,6 +139,26 @@ describe("findIntegrationSummaries", () => {
     await createIntegration(revoked.id, integrationInput(keyOwner.apiKey));
     fakes.stripe.reset(); // the key (and its account) no longer exist
     await expect((await findIntegrationSummaries(revoked.id))[0]!.endpointStatus).resolves.toBe("key_rejected");
+  });
+
+  it("says which integrations are connected to Advocate and when their last reward came", async () => {
+    const account = await createTestAccount();
+    const { apiKey } = createStripeAccount(fakes.stripe);
+    const plain = await createIntegration(
+      account.id,
+      integrationInput(apiKey, { siteUrl: "https://plain.example.com" }),
+    );
+    const connected = await createIntegration(account.id, integrationInput(apiKey));
+    const rewarded = await createIntegration(account.id, integrationInput(apiKey));
+    const lastRewardAt = new Date("2026-11-20T11:00:00.000Z");
+    await createTestAdvocateConnection({ id: connected.id, accountId: account.id });
+    await createTestAdvocateConnection({ id: rewarded.id, accountId: account.id }, { lastRewardAt });
+    const advocateOf = new Map(
+      (await findIntegrationSummaries(account.id, NOW)).map((summary) => [summary.id, summary.advocate]),
+    );
+    expect(advocateOf.get(plain.id)).toBeNull();
+    expect(advocateOf.get(connected.id)).toEqual({ lastRewardAt: null });
+    expect(advocateOf.get(rewarded.id)).toEqual({ lastRewardAt });
   });
 
   it("reports Stripe as unreachable without failing the page", async () => {

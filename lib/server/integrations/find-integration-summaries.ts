@@ -22,6 +22,7 @@ export async function findIntegrationSummaries(accountId: string, now = new Date
         stripeWebhookEndpointId: true,
         stripeApiKeyEncrypted: true,
         updatedAt: true,
+        advocateConnection: { select: { lastRewardAt: true } },
       },
     }),
     findDeliveryStats(accountId, now),
@@ -34,5 +35,6 @@ export async function findIntegrationSummaries(accountId: string, now = new Date
     stats: stats.get(row.id) ?? emptyDeliveryStats(now),
     // The same check as the integration page's, so the dashboard also brings old endpoints up to the event list.
     endpointStatus: checkWebhookEndpoint(row).then((check) => check.status),
+    advocate: row.advocateConnection,
   }));
 }

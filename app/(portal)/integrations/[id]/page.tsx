@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { type ReactNode, Suspense } from "react";
+import { AdvocateSummary } from "@/app/(portal)/integrations/_components/advocate-summary";
 import { DeleteIntegrationButton } from "@/app/(portal)/integrations/_components/delete-integration-button";
 import { EnableIntegrationButton } from "@/app/(portal)/integrations/_components/enable-integration-button";
 import { EndpointEvents, EndpointEventsNotes } from "@/app/(portal)/integrations/_components/endpoint-events";
@@ -18,6 +19,7 @@ import { recoverMissedEventsAction } from "@/lib/actions/recovery/recover-missed
 import { requireBrand } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { INTEGRATION_LABELS } from "@/lib/schemas/integration";
+import { getAdvocateConnection } from "@/lib/server/advocate/get-advocate-connection";
 import { getIntegration } from "@/lib/server/integrations/get-integration";
 import { getWebhookEndpointStatus } from "@/lib/server/integrations/get-webhook-endpoint-status";
 import { endpointCheckOf } from "@/lib/views/integration-view";
@@ -38,7 +40,10 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
   const brand = await requireBrand();
   const { id } = await params;
   // Resolved before anything renders so another account's id answers 404, not a streamed 200.
-  const integration = await orNotFound(getIntegration(brand.accountId, id));
+  const [integration, advocate] = await Promise.all([
+    orNotFound(getIntegration(brand.accountId, id)),
+    orNotFound(getAdvocateConnection(brand, id)),
+  ]);
   // One check (which also brings an older endpoint's events up to the portal's list) feeds the badge and the notes.
   const endpointCheck = getWebhookEndpointStatus(brand.accountId, id).catch(() => endpointCheckOf("unreachable"));
   const endpointStatus = endpointCheck.then((check) => check.status);
@@ -92,6 +97,19 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
         <Suspense fallback={null}>
           <EndpointEventsNotes check={endpointCheck} />
         </Suspense>
+      </Card>
+      <Card title="Advocate rewards">
+        {advocate ? (
+          <AdvocateSummary integrationId={integration.id} advocate={advocate} />
+        ) : (
+          <p className="text-sm text-slate-700">
+            Not connected.{" "}
+            <Link href={`/integrations/${integration.id}/advocate`} className="text-brand hover:underline">
+              Connect Advocate
+            </Link>{" "}
+            to credit impact.com Advocate rewards to your customers&apos; Stripe balances.
+          </p>
+        )}
       </Card>
       <Card title="Recover missed events">
         <RecoverEventsForm action={recoverMissedEventsAction.bind(null, integration.id)} />

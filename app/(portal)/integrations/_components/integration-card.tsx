@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { AdvocateSummary } from "@/app/(portal)/integrations/_components/advocate-summary";
 import { DeliveryChart } from "@/app/(portal)/integrations/_components/delivery-chart";
 import {
   EndpointStatusBadge,
@@ -68,6 +69,11 @@ export function IntegrationCard({ integration }: { integration: IntegrationSumma
         </dl>
         <DeliveryChart days={stats.days} />
       </div>
+      {integration.advocate ? (
+        <div className="mt-3">
+          <AdvocateSummary integrationId={integration.id} advocate={integration.advocate} />
+        </div>
+      ) : null}
     </li>
   );
 }

@@ -1,0 +1,107 @@
+"use client";
+
+import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { ANY_STRIPE_UNIT } from "@/lib/mapping/reward-units";
+import { ADVOCATE_FIELDS, ADVOCATE_LABELS, AdvocateConnectSchema, TEST_TENANT_PREFIX } from "@/lib/schemas/advocate";
+import { fieldErrorsOf } from "@/lib/schemas/field-errors";
+import { type ActionState, fieldErrorsOfState, formMessageOf } from "@/lib/views/action-result";
+import type { IntegrationMode } from "@/lib/views/integration-view";
+
+type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** What the form starts with: the saved tenant and units when connected (never the key). */
+export type AdvocateFormValues = { tenantAlias: string; rewardUnits: string };
+
+function tenantHint(mode: IntegrationMode): string {
+  return mode === "test"
+    ? `This integration is in test mode: connect a test tenant (its alias starts with ${TEST_TENANT_PREFIX}).`
+    : `This integration is live: connect a live tenant (no ${TEST_TENANT_PREFIX} prefix).`;
+}
+
+/**
+ * The Connect Advocate form of SPEC §11. Checked in the browser with the same zod schema the server
+ * uses; submitted without React's automatic form reset so a failed submit keeps what was typed (the
+ * key stays in this page only, and is never filled in from the server).
+ */
+export function AdvocateConnectForm({
+  action,
+  mode,
+  saved,
+}: {
+  action: FormAction;
+  mode: IntegrationMode;
+  /** Present when connected: the form then changes the connection. */
+  saved: AdvocateFormValues | null;
+}) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  const [clientErrors, setClientErrors] = useState<Partial<Record<string, string>> | null>(null);
+  const fieldErrors = clientErrors ?? fieldErrorsOfState(state);
+  const formMessage = clientErrors ? undefined : formMessageOf(state, ADVOCATE_FIELDS);
+  const echoed: Partial<Record<string, string>> = state && !state.ok ? (state.values ?? {}) : {};
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    // Prevented so React does not reset the inputs; the action is dispatched by hand.
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    const parsed = AdvocateConnectSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      setClientErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setClientErrors(null);
+    startTransition(() => formAction(formData));
+  }
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isPending}>
+      {formMessage ? <Alert>{formMessage}</Alert> : null}
+      {state?.ok ? <Alert tone="success">Advocate is connected: rewards are credited from now on.</Alert> : null}
+      <TextField
+        name="tenantAlias"
+        label={ADVOCATE_LABELS.tenantAlias}
+        autoComplete="off"
+        spellCheck={false}
+        required
+        defaultValue={echoed.tenantAlias ?? saved?.tenantAlias}
+        error={fieldErrors.tenantAlias}
+        hint={tenantHint(mode)}
+      />
+      <TextField
+        name="apiKey"
+        label={ADVOCATE_LABELS.apiKey}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        required
+        error={fieldErrors.apiKey}
+        hint={
+          saved
+            ? "The saved key is never shown. Enter the tenant's key again to change the tenant or the units; it is checked with Advocate and stored encrypted."
+            : "The tenant's API key (Advocate → Settings → API keys); checked with Advocate and stored encrypted."
+        }
+      />
+      <TextField
+        name="rewardUnits"
+        label={ADVOCATE_LABELS.rewardUnits}
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={echoed.rewardUnits ?? saved?.rewardUnits ?? ANY_STRIPE_UNIT}
+        error={fieldErrors.rewardUnits}
+        hint="Comma-separated; STRIPE/* credits any STRIPE/<currency> reward, STRIPE/USD only US dollars."
+      />
+      <div className="flex items-center gap-4">
+        <Button type="submit" disabled={isPending}>
+          Connect Advocate
+        </Button>
+        {isPending ? (
+          <p role="status" className="text-sm text-slate-600">
+            Connecting — checking the key with Advocate…
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}
