@@ -9,10 +9,10 @@ function createMetrics() {
   const registers = [registry];
   return {
     registry,
-    /** Incremented by intake (storeStripeEvent) once per event it was handed, duplicates included. */
+    /** Incremented by intake (storeStripeEvent, storeAdvocateEvent) once per event it was handed, duplicates included. */
     webhooksReceived: new Counter({
       name: "portal_webhooks_received_total",
-      help: "Verified Stripe events handed to intake, by source (webhook, recovery), event type and outcome (accepted, ignored, duplicate).",
+      help: "Verified events handed to intake, by source (webhook and recovery for Stripe, advocate), event type and outcome (accepted, ignored, duplicate).",
       labelNames: ["source", "type", "outcome"] as const,
       registers,
     }),
