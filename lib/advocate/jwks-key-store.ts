@@ -63,24 +63,27 @@ export function createJwksKeyStore(options: JwksKeyStoreOptions): JwksKeyStore {
   async function fetchKeys(): Promise<void> {
     attemptedAt = now();
     fetchCount += 1;
+    let response: Response;
+    let body: unknown;
     try {
-      const response = await fetch(options.jwksUrl, {
+      response = await fetch(options.jwksUrl, {
         headers: { Accept: "application/json" },
         signal: AbortSignal.timeout(timeoutMs),
         cache: "no-store",
       });
-      if (!response.ok) throw new Error(`the JWKS answered ${response.status}`);
-      const parsed = JwksSchema.safeParse(await response.json().catch(() => null));
-      if (!parsed.success) throw new Error("the JWKS is not a {keys: [...]} document");
-      keys = await importSigningKeys(parsed.data);
-      fetchedAt = now();
-      lastError = null;
+      body = await response.json().catch(() => null);
     } catch (error) {
-      lastError =
-        error instanceof Error && !(error instanceof DOMException) && !error.cause
-          ? error.message
-          : describeFetchError(error, timeoutMs);
+      lastError = describeFetchError(error, timeoutMs);
+      return;
     }
+    const parsed = JwksSchema.safeParse(body);
+    if (!response.ok || !parsed.success) {
+      lastError = response.ok ? "the JWKS is not a {keys: [...]} document" : `the JWKS answered ${response.status}`;
+      return;
+    }
+    keys = await importSigningKeys(parsed.data);
+    fetchedAt = now();
+    lastError = null;
   }
 
   function refresh(): Promise<void> {

@@ -10,8 +10,8 @@ const optionalText = z
 
 export const AdvocateUserSchema = z
   .object({
-    id: z.string().min(1, "a user has an id"),
-    accountId: z.string().min(1, "a user has an accountId"),
+    id: z.string({ message: "a user has an id" }).min(1, "a user has an id"),
+    accountId: z.string({ message: "a user has an accountId" }).min(1, "a user has an accountId"),
     email: optionalText,
     firstName: optionalText,
     lastName: optionalText,

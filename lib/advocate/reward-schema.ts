@@ -9,17 +9,17 @@ const EpochMsSchema = z.number({ message: "dates are milliseconds since the epoc
 
 export const AdvocateRewardSchema = z
   .object({
-    id: z.string().min(1, "a reward has an id"),
+    id: z.string({ message: "a reward has an id" }).min(1, "a reward has an id"),
     /** PCT_DISCOUNT, FUELTANK, CREDIT or INTEGRATION; kept as text so a new type is not a parse failure. */
-    type: z.string().min(1, "a reward has a type"),
+    type: z.string({ message: "a reward has a type" }).min(1, "a reward has a type"),
     /** CREDIT only, e.g. `STRIPE/USD`. */
     unit: orNull(z.string()),
     /** CREDIT only, in the unit's minor units (cents for STRIPE/USD). */
     assignedCredit: orNull(z.number().int("assignedCredit is a whole number of minor units")),
     redeemedCredit: orNull(z.number().int("redeemedCredit is a whole number of minor units")),
     currency: orNull(z.string()),
-    accountId: z.string().min(1, "a reward names its accountId"),
-    userId: z.string().min(1, "a reward names its userId"),
+    accountId: z.string({ message: "a reward names its accountId" }).min(1, "a reward names its accountId"),
+    userId: z.string({ message: "a reward names its userId" }).min(1, "a reward names its userId"),
     dateCreated: orNull(EpochMsSchema),
     dateGiven: orNull(EpochMsSchema),
     dateScheduledFor: orNull(EpochMsSchema),

@@ -5,7 +5,7 @@ import { type AdvocateCredentials, type AdvocateResult, advocateRequest } from "
 
 export const AdvocateWebhookSubscriptionSchema = z
   .object({
-    endpointUrl: z.string().min(1, "a subscription has an endpointUrl"),
+    endpointUrl: z.string({ message: "a subscription has an endpointUrl" }).min(1, "a subscription has an endpointUrl"),
     name: z.string().nullish(),
   })
   .loose();

@@ -5,9 +5,12 @@ import { AdvocateRewardSchema } from "@/lib/advocate/reward-schema";
 
 export const AdvocateWebhookSchema = z
   .object({
-    id: z.string().trim().min(1, "an Advocate webhook has an id"),
-    type: z.string().trim().min(1, "an Advocate webhook has a type"),
-    tenantAlias: z.string().trim().min(1, "an Advocate webhook names its tenantAlias"),
+    id: z.string({ message: "an Advocate webhook has an id" }).trim().min(1, "an Advocate webhook has an id"),
+    type: z.string({ message: "an Advocate webhook has a type" }).trim().min(1, "an Advocate webhook has a type"),
+    tenantAlias: z
+      .string({ message: "an Advocate webhook names its tenantAlias" })
+      .trim()
+      .min(1, "an Advocate webhook names its tenantAlias"),
     live: z.boolean({ message: "live must be true or false" }),
     created: z.number({ message: "created is milliseconds since the epoch" }).int().nonnegative(),
     data: z.unknown(),

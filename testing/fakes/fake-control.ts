@@ -4,6 +4,22 @@
  */
 import type Stripe from "stripe";
 import type {
+  AdvocateFailureAction,
+  AdvocateFailureRule,
+  AdvocateRequestFilter,
+  AdvocateSignatureStyle,
+  AdvocateWebhookDelivery,
+  FakeAdvocateReward,
+  FakeAdvocateRewardInput,
+  FakeAdvocateSubscription,
+  FakeAdvocateTenantInfo,
+  FakeAdvocateTenantInput,
+  FakeAdvocateUser,
+  FakeAdvocateUserInput,
+  FakeAdvocateWebhookInput,
+  RecordedAdvocateRequest,
+} from "@/testing/fakes/advocate/types";
+import type {
   FakeImpactAccount,
   FakeImpactAccountInput,
   ImpactChaosConfig,
@@ -265,5 +281,65 @@ export function createFakeImpactControl(baseUrl: string): FakeImpactControl {
       // The fake stops listening just after answering; return only once it really refuses.
       if (mode === "refuse") await waitUntilRefusing(baseUrl);
     },
+  };
+}
+
+export interface FakeAdvocateControl {
+  health(): Promise<{ ok: true }>;
+  reset(): Promise<void>;
+  tenants(): Promise<FakeAdvocateTenantInfo[]>;
+  addTenant(input: FakeAdvocateTenantInput): Promise<FakeAdvocateTenantInfo>;
+  tenant(alias: string): Promise<FakeAdvocateTenantInfo>;
+  /** Adds a reward or replaces the one with its id; answers it as the API would (statuses derived). */
+  setReward(alias: string, input: FakeAdvocateRewardInput): Promise<FakeAdvocateReward>;
+  setUser(alias: string, input: FakeAdvocateUserInput): Promise<FakeAdvocateUser>;
+  subscriptions(alias: string): Promise<FakeAdvocateSubscription[]>;
+  /** Signs and POSTs the event to the tenant's subscriptions (or only `endpointUrl`); answers each delivery. */
+  sendWebhook(
+    alias: string,
+    input: FakeAdvocateWebhookInput,
+    options?: { endpointUrl?: string; signatureStyle?: AdvocateSignatureStyle },
+  ): Promise<AdvocateWebhookDelivery[]>;
+  signBody(body: string, signatureStyle?: AdvocateSignatureStyle): Promise<string>;
+  rotateSigningKey(options?: { keepPrevious?: boolean }): Promise<string>;
+  requests(filter?: AdvocateRequestFilter): Promise<RecordedAdvocateRequest[]>;
+  clearRequests(): Promise<void>;
+  deliveries(): Promise<AdvocateWebhookDelivery[]>;
+  failNext(matcher: ControlMatcher, action: AdvocateFailureAction): Promise<AdvocateFailureRule>;
+  clearFailures(): Promise<void>;
+}
+
+export function createFakeAdvocateControl(baseUrl: string): FakeAdvocateControl {
+  const tenant = (alias: string) => `/tenants/${encodeURIComponent(alias)}`;
+  return {
+    health: () => call(baseUrl, "GET", "/health"),
+    reset: async () => void (await call(baseUrl, "POST", "/reset")),
+    tenants: () => call(baseUrl, "GET", "/tenants"),
+    addTenant: (input) => call(baseUrl, "POST", "/tenants", input),
+    tenant: (alias) => call(baseUrl, "GET", tenant(alias)),
+    setReward: (alias, input) => call(baseUrl, "POST", `${tenant(alias)}/rewards`, input),
+    setUser: (alias, input) => call(baseUrl, "POST", `${tenant(alias)}/users`, input),
+    subscriptions: (alias) => call(baseUrl, "GET", `${tenant(alias)}/subscriptions`),
+    sendWebhook: async (alias, input, options = {}) =>
+      (
+        await call<{ deliveries: AdvocateWebhookDelivery[] }>(baseUrl, "POST", `${tenant(alias)}/webhooks`, {
+          ...input,
+          ...options,
+        })
+      ).deliveries,
+    signBody: async (body, signatureStyle) =>
+      (await call<{ signature: string }>(baseUrl, "POST", "/sign", { body, signatureStyle })).signature,
+    rotateSigningKey: async (options = {}) =>
+      (await call<{ kid: string }>(baseUrl, "POST", "/signing-keys/rotate", options)).kid,
+    requests: (filter = {}) =>
+      call(
+        baseUrl,
+        "GET",
+        `/requests${query({ path: filter.path, method: filter.method, tenant: filter.tenant, status: filter.status })}`,
+      ),
+    clearRequests: async () => void (await call(baseUrl, "DELETE", "/requests")),
+    deliveries: () => call(baseUrl, "GET", "/deliveries"),
+    failNext: (matcher, action) => call(baseUrl, "POST", "/failures", { ...matcher, action }),
+    clearFailures: async () => void (await call(baseUrl, "DELETE", "/failures")),
   };
 }
