@@ -14,6 +14,7 @@
  * (the browser tests) nothing is sent unasked: a spec turns the stream on through /_fake/demo-stream.
  */
 
+import { DEMO } from "@/testing/fakes/demo-accounts";
 import { applyDemoImpactPlan } from "@/testing/fakes/demo-impact-plan";
 import type { FakeImpact } from "@/testing/fakes/fake-impact";
 import { startFakeImpact } from "@/testing/fakes/fake-impact";
@@ -24,21 +25,6 @@ import { buildCustomer, buildSubscription } from "@/testing/stripe/builders/cust
 import { buildDispute } from "@/testing/stripe/builders/dispute";
 import { buildEvent } from "@/testing/stripe/builders/event";
 import { buildInvoicePayment, buildPaidInvoice } from "@/testing/stripe/builders/invoice";
-
-const DEMO = {
-  stripeAccount: "acct_1DemoPortal0000000000",
-  stripeKey: "sk_test_demo_portal_0000000000000000",
-  restrictedKeyNoWebhookWrite: "rk_test_demo_no_webhook_write_0000",
-  impactSid: "IRdemoBrand0000000000000000000001",
-  impactSignInToken: "demo-sign-in-token",
-  impactDeliveryToken: "demo-delivery-token",
-  impactForbiddenSid: "IRdemoForbidden00000000000000000002",
-  /** An Event Type ID the demo impact.com does not know: its conversions are queued, then rejected. */
-  rejectedEventTypeId: "9999",
-  rejection: { errorType: "Validation", errorReason: "ACTIONTRACKER_NOT_FOUND" },
-  /** Slow enough to watch (the portal reads first after IMPACT_POLL_DELAY, 10 s by default). */
-  submissionTiming: { inProgressAfterMs: 3_000, completeAfterMs: 8_000 },
-};
 
 type SeededPayment = { objects: Parameters<FakeStripe["seed"]>[1][]; events: ReturnType<typeof buildEvent>[] };
 
