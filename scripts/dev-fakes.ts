@@ -1,6 +1,7 @@
 /**
  * Runs the fake Stripe and fake impact.com side by side for local demos and manual testing:
- *   tsx scripts/dev-fakes.ts [--stripe-port 12111] [--impact-port 12112] [--complete-after-ms 8000] [--demo-stream]
+ *   tsx scripts/dev-fakes.ts [--stripe-port 12111] [--impact-port 12112] [--advocate-port 12113]
+ *     [--complete-after-ms 8000] [--demo-stream]
  * Point the portal at them with STRIPE_API_BASE_URL / IMPACT_API_BASE_URL (printed below).
  *
  * So that a newcomer sees every outcome of a delivery: with --demo-stream (`npm run demo` passes it), an
@@ -14,6 +15,7 @@
  * (the browser tests) nothing is sent unasked: a spec turns the stream on through /_fake/demo-stream.
  */
 
+import { startDemoAdvocate } from "@/scripts/dev-fakes-advocate";
 import { DEMO } from "@/testing/fakes/demo-accounts";
 import { applyDemoImpactPlan } from "@/testing/fakes/demo-impact-plan";
 import type { FakeImpact } from "@/testing/fakes/fake-impact";
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
   // Demo tenants of further fakes (the Advocate tenant) start here, one line each, and join `others`,
   // which Ctrl-C closes with the two above.
   const others: Array<{ close(): Promise<void> }> = [];
+  others.push(await startDemoAdvocate(stripe, DEMO.stripeAccount, readPort(args, "--advocate-port", 12113)));
 
   console.log(
     [

@@ -30,7 +30,16 @@ async function waitFor(url, timeoutMs = 30_000) {
 async function startDemoFakes() {
   const fakes = spawn(
     bin("tsx"),
-    ["scripts/dev-fakes.ts", "--stripe-port", "12111", "--impact-port", "12112", "--demo-stream"],
+    [
+      "scripts/dev-fakes.ts",
+      "--stripe-port",
+      "12111",
+      "--impact-port",
+      "12112",
+      "--advocate-port",
+      "12113",
+      "--demo-stream",
+    ],
     { stdio: "inherit" },
   );
   children.push(fakes);
@@ -38,6 +47,7 @@ async function startDemoFakes() {
   return {
     STRIPE_API_BASE_URL: "http://127.0.0.1:12111",
     IMPACT_API_BASE_URL: "http://127.0.0.1:12112",
+    ADVOCATE_API_BASE_URL: "http://127.0.0.1:12113",
     // The demo stream's refunds and chargeback complete within a minute (not after 1 h), its flaky
     // conversion lands within half a minute; a value from the shell still wins.
     REFUND_DELAY: process.env.REFUND_DELAY ?? "20s",

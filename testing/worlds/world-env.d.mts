@@ -5,6 +5,8 @@ export declare function worldPortalEnv(world: {
   portalPort: number;
   stripePort: number;
   impactPort: number;
+  /** The fake Advocate of the world, when it starts one. */
+  advocatePort?: number;
   authSecret: string;
   encryptionKey: string;
   retryBaseDelay?: string;

@@ -29,6 +29,8 @@ export function worldPortalEnv(world) {
     ENCRYPTION_KEY: world.encryptionKey,
     IMPACT_API_BASE_URL: `http://127.0.0.1:${world.impactPort}`,
     STRIPE_API_BASE_URL: `http://127.0.0.1:${world.stripePort}`,
+    // Only worlds that start a fake Advocate (SPEC §11) set its port; the others keep the default.
+    ...(world.advocatePort ? { ADVOCATE_API_BASE_URL: `http://127.0.0.1:${world.advocatePort}` } : {}),
     JOBS_DRIVER: "local",
     REFUND_DELAY: "2s",
     RETRY_BASE_DELAY: world.retryBaseDelay ?? "10s",
