@@ -1,6 +1,7 @@
 import { deliverConversion } from "@/inngest/functions/deliver-conversion";
 import { processRefund } from "@/inngest/functions/process-refund";
 import { resendStaleDeliveries } from "@/inngest/functions/resend-stale-deliveries";
+import { sendAlertMessages } from "@/inngest/functions/send-alert-messages";
 
 /** Every Inngest function of the app; app/api/inngest serves exactly these. */
-export const functions = [deliverConversion, processRefund, resendStaleDeliveries];
+export const functions = [deliverConversion, processRefund, resendStaleDeliveries, sendAlertMessages];

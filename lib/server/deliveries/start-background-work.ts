@@ -1,4 +1,5 @@
 import { getEnv } from "@/lib/env";
+import { startAlertNotifier } from "@/lib/server/alerts/alert-notifier";
 import { LocalWorker } from "@/lib/server/deliveries/local-worker";
 
 // One worker per server process, even when Next loads this module more than once.
@@ -10,6 +11,7 @@ export function startBackgroundWork(): void {
   const worker = new LocalWorker();
   globalForWorker.localWorker = worker;
   worker.start();
+  startAlertNotifier(); // alert messages (SPEC §12); under Inngest a cron function sends them
   // Let attempts in flight finish on a normal shutdown; a kill -9 is covered by leases instead.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => void worker.stop().finally(() => process.exit(0)));
