@@ -1,12 +1,13 @@
 import { createCipheriv, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { rotateSecrets } from "@/lib/crypto/rotate-secrets";
-import { integrationSecret } from "@/lib/crypto/secret-bindings";
+import { advocateConnectionSecret, integrationSecret } from "@/lib/crypto/secret-bindings";
 import { encryptWith, type KeyRing, keyIdOf, keyRingFrom } from "@/lib/crypto/secret-box";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { createTestIntegration } from "@/testing/db/factories";
+import { createTestAdvocateConnection } from "@/testing/db/reward-factories";
 
 /** A ciphertext exactly as the portal wrote it before v2: no additional data, `v1.` prefix. */
 function sealV1(ring: KeyRing, plaintext: string): string {
@@ -109,5 +110,55 @@ describe("rotateSecrets", () => {
       },
     ]);
     expect((await secretsOf(integration.id)).stripeApiKeyEncrypted).toBe(stranger);
+  });
+});
+
+describe("rotateSecrets and Advocate connections", () => {
+  it("re-seals an Advocate API key sealed with the previous key, bound to its row; a second run changes nothing", async () => {
+    const previousKey = randomBytes(32).toString("base64");
+    const ring = keyRingFrom(getEnv().ENCRYPTION_KEY, previousKey);
+    const { integration } = await createTestIntegration();
+    const { connection, apiKey } = await createTestAdvocateConnection(integration);
+    await prisma.advocateConnection.update({
+      where: { id: connection.id },
+      data: { apiKeyEncrypted: encryptWith(keyRingFrom(previousKey), apiKey, advocateConnectionSecret(connection.id)) },
+    });
+
+    const first = await rotateSecrets(ring);
+    const sealed = (await prisma.advocateConnection.findUniqueOrThrow({ where: { id: connection.id } }))
+      .apiKeyEncrypted;
+    const second = await rotateSecrets(ring);
+
+    expect(first.advocateConnections).toBeGreaterThanOrEqual(1);
+    expect(first.failed.filter((failure) => failure.integrationId === integration.id)).toEqual([]);
+    expect(sealed.split(".").slice(0, 2)).toEqual(["v2", keyIdOf(ring.current)]);
+    expect(decryptSecret(sealed, advocateConnectionSecret(connection.id))).toBe(apiKey);
+    expect(second.rotated).toBe(0);
+    expect((await prisma.advocateConnection.findUniqueOrThrow({ where: { id: connection.id } })).apiKeyEncrypted).toBe(
+      sealed,
+    );
+  });
+
+  it("reports an Advocate key no configured key opens with its table, and leaves it", async () => {
+    const { integration } = await createTestIntegration();
+    const { connection } = await createTestAdvocateConnection(integration);
+    const stranger = encryptWith(
+      keyRingFrom(randomBytes(32).toString("base64")),
+      "k",
+      advocateConnectionSecret(connection.id),
+    );
+    await prisma.advocateConnection.update({ where: { id: connection.id }, data: { apiKeyEncrypted: stranger } });
+
+    const report = await rotateSecrets(keyRingFrom(getEnv().ENCRYPTION_KEY));
+
+    expect(report.failed).toContainEqual({
+      integrationId: integration.id,
+      table: "AdvocateConnection",
+      column: "apiKeyEncrypted",
+      reason: expect.stringMatching(/no configured key/),
+    });
+    expect((await prisma.advocateConnection.findUniqueOrThrow({ where: { id: connection.id } })).apiKeyEncrypted).toBe(
+      stranger,
+    );
   });
 });

@@ -40,8 +40,8 @@ export async function retryRewardCredit(principal: Principal, rewardCreditId: st
     assertNoAttemptRunning(current, now);
     const data =
       rule.kind === "credit-again"
-        ? { status: "pending" as const, reason: null, attemptCount: 0, stripeCustomerId: null }
-        : { redeemStatus: "pending" as const, reason: null };
+        ? { status: "pending" as const, reason: null, attemptCount: 0, pendingSince: null, redeemAttemptCount: 0 }
+        : { redeemStatus: "pending" as const, reason: null, redeemAttemptCount: 0 };
     const updated = await tx.rewardCredit.updateManyAndReturn({
       where: unchangedSince(current, now),
       data: { ...data, dueAt: now, generation: { increment: 1 }, leaseToken: null, leaseUntil: null },
