@@ -55,6 +55,16 @@ async function startDemoFakes() {
   };
 }
 
+/**
+ * `next dev` compiles a route at its first request, which on a small machine takes longer than Stripe waits
+ * for an answer: the demo stream's first events would time out and arrive only with Stripe's retries. One
+ * request as soon as the portal answers compiles the webhook route before any integration exists.
+ */
+async function warmWebhookRoute(publicUrl) {
+  await waitFor(`${publicUrl}/login`, 180_000);
+  await fetch(`${publicUrl}/api/webhooks/stripe/warm-up`, { method: "POST", body: "{}" });
+}
+
 let database;
 let stopping = false;
 async function stop(code) {
@@ -79,6 +89,7 @@ try {
     stdio: "inherit",
   });
   children.push(next);
+  if (mode === "demo") void warmWebhookRoute(env.PUBLIC_URL ?? "http://localhost:3000").catch(() => undefined);
   next.on("exit", (code) => stop(code ?? 0));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
