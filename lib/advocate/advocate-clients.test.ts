@@ -50,6 +50,8 @@ describe("subscriptions", () => {
   it("creates, lists and deletes a subscription with Basic auth (empty user, key as password)", async () => {
     const created = await createWebhookSubscription(CREDS, { endpointUrl: ENDPOINT, name: "Payments portal" });
     expect(created.ok && created.value).toMatchObject({ endpointUrl: ENDPOINT, name: "Payments portal" });
+    // Advocate answers a bare 201: the subscription is the one asked for.
+    expect(created.exchange).toMatchObject({ responseStatus: 201, responseBody: "" });
     const [request] = fakes.advocate.requests({ method: "POST", path: "/subscription" });
     expect(request).toMatchObject({ tenant: TENANT, apiKey: API_KEY, body: { endpointUrl: ENDPOINT } });
 
@@ -64,6 +66,7 @@ describe("subscriptions", () => {
 
     const deleted = await deleteWebhookSubscription(CREDS, ENDPOINT);
     expect(deleted.ok).toBe(true);
+    expect(deleted.exchange.responseStatus).toBe(204);
     expect(deleted.exchange.url).toBe(
       `${fakes.advocate.url}/api/v1/${TENANT}/subscription/${encodeURIComponent(ENDPOINT)}`,
     );

@@ -26,22 +26,26 @@ export function listWebhookSubscriptions(
   return advocateRequest(credentials, { method: "GET", path: "/subscription", schema: SubscriptionListSchema });
 }
 
-/** `POST /subscription {endpointUrl, name}`. */
-export function createWebhookSubscription(
+/**
+ * `POST /subscription {endpointUrl, name}`. Advocate documents a bare 201 for it, so an empty answer is
+ * success and the subscription is the one asked for; a body, when sent, is read instead.
+ */
+export async function createWebhookSubscription(
   credentials: AdvocateCredentials,
   input: { endpointUrl: string; name: string },
 ): Promise<AdvocateResult<AdvocateWebhookSubscription>> {
+  const requested = { endpointUrl: input.endpointUrl, name: input.name };
   return advocateRequest(credentials, {
     method: "POST",
     path: "/subscription",
-    body: { endpointUrl: input.endpointUrl, name: input.name },
-    schema: AdvocateWebhookSubscriptionSchema,
+    body: requested,
+    schema: AdvocateWebhookSubscriptionSchema.optional().transform((created) => created ?? requested),
   });
 }
 
 /**
- * `DELETE /subscription/{urlencoded endpointUrl}`. A 404 comes back as failure `not_found`: the caller
- * disconnecting treats it as already gone.
+ * `DELETE /subscription/{urlencoded endpointUrl}` (204). A 404 comes back as failure `not_found`: the
+ * caller disconnecting treats it as already gone.
  */
 export function deleteWebhookSubscription(
   credentials: AdvocateCredentials,

@@ -98,7 +98,7 @@ describe("authentication and errors", () => {
       tenant: TENANT,
       apiKey: KEY,
       body: { endpointUrl: receiverUrl, name: "portal" },
-      status: 200,
+      status: 201,
     });
   });
 });
@@ -190,7 +190,7 @@ describe("subscriptions and webhooks", () => {
         { tenantAlias: TENANT, endpointUrl: receiverUrl },
       ]);
     const deleted = await api(`/subscription/${encodeURIComponent(receiverUrl)}`, { method: "DELETE" });
-    expect(deleted.status).toBe(200);
+    expect(deleted.status).toBe(204);
     expect(fake.subscriptions(TENANT)).toEqual([]);
     expect((await api(`/subscription/${encodeURIComponent(receiverUrl)}`, { method: "DELETE" })).status).toBe(404);
   });

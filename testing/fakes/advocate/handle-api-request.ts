@@ -51,6 +51,11 @@ export async function handleAdvocateApiRequest(
     record.outcome = "answered";
     record.responseBody = body;
     record.durationMs = Date.now() - started;
+    // Advocate's 201 and 204 answers (subscriptions) carry no body.
+    if (body === undefined) {
+      if (!res.headersSent && !res.destroyed) res.writeHead(status, headers).end();
+      return;
+    }
     sendJson(res, status, body, headers);
   };
 
@@ -101,8 +106,8 @@ export async function handleAdvocateApiRequest(
   if (deletion) {
     const index = tenant.subscriptions.findIndex((each) => each.endpointUrl === deletion.endpointUrl);
     if (index < 0) return answer(404, advocateError(404, "No such webhook subscription", "SUBSCRIPTION_NOT_FOUND"));
-    const [removed] = tenant.subscriptions.splice(index, 1);
-    return answer(200, removed && subscriptionView(removed));
+    tenant.subscriptions.splice(index, 1);
+    return answer(204, undefined);
   }
   const graphql = route(/^\/graphql$/, "POST");
   if (graphql === null) return;
@@ -143,7 +148,8 @@ function createSubscription(
   subscription.name = name;
   if (!existing) tenant.subscriptions.push(subscription);
   res.once("finish", () => hooks.onSubscriptionCreated(tenant, { ...subscription }));
-  answer(200, subscriptionView(subscription));
+  // Advocate documents a bare 201 here: clients must not depend on a body.
+  answer(201, undefined);
 }
 
 const subscriptionView = (subscription: FakeAdvocateSubscription) => ({
