@@ -72,7 +72,7 @@ async function createEndpoint(name: string, key = KEY) {
 }
 
 const streamEnded = async () => {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     const { streams } = fake.demoStreams();
     if (streams.length > 0 && streams.every((stream) => stream.endedBecause !== null)) return streams;
     await new Promise((resolve) => setTimeout(resolve, 50));
