@@ -12,6 +12,7 @@ describe("parseEnv", () => {
       PUBLIC_URL: "http://localhost:3000",
       IMPACT_API_BASE_URL: "https://api.impact.com",
       STRIPE_API_BASE_URL: "https://api.stripe.com",
+      ADVOCATE_API_BASE_URL: "https://app.referralsaasquatch.com",
       JOBS_DRIVER: "local",
       REFUND_DELAY_MS: 3_600_000,
       DELIVERY_MAX_ATTEMPTS: 20,
@@ -19,6 +20,13 @@ describe("parseEnv", () => {
       IMPACT_POLL_DELAY_MS: 10_000,
       IMPACT_HOURLY_BUDGET: 900,
     });
+  });
+
+  it("refuses an ADVOCATE_API_BASE_URL that is not a URL, saying what it should look like", () => {
+    const base = { DATABASE_URL: DB, AUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: KEY };
+    expect(() => parseEnv({ ...base, ADVOCATE_API_BASE_URL: "app.referralsaasquatch.com" })).toThrow(
+      /ADVOCATE_API_BASE_URL: ADVOCATE_API_BASE_URL must be an absolute URL such as https:\/\/app\.referralsaasquatch\.com/,
+    );
   });
 
   it("chooses Inngest when Inngest is configured, unless JOBS_DRIVER says otherwise", () => {
