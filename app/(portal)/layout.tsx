@@ -6,6 +6,7 @@ const BRAND_LINKS = [
   { href: "/integrations", label: "Integrations" },
   { href: "/events", label: "Events" },
   { href: "/rewards", label: "Rewards" },
+  { href: "/settings/notifications", label: "Notifications" },
 ];
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { IntegrationCard } from "@/app/(portal)/integrations/_components/integration-card";
+import { OpenAlerts } from "@/app/(portal)/integrations/_components/open-alerts";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireBrand } from "@/lib/auth/session";
@@ -19,6 +21,9 @@ export default async function IntegrationsPage() {
           New integration
         </Link>
       </div>
+      <Suspense fallback={null}>
+        <OpenAlerts accountId={brand.accountId} after={integrations.map((integration) => integration.endpointStatus)} />
+      </Suspense>
       {integrations.length === 0 ? (
         <Card>
           <p className="text-sm text-slate-700">

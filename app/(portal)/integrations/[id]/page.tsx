@@ -9,6 +9,7 @@ import {
   EndpointStatusPending,
 } from "@/app/(portal)/integrations/_components/endpoint-status-badge";
 import { EnabledBadge, ModeBadge } from "@/app/(portal)/integrations/_components/mode-badge";
+import { OpenAlerts } from "@/app/(portal)/integrations/_components/open-alerts";
 import { RecoverEventsForm } from "@/components/recovery/recover-events-form";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClasses } from "@/components/ui/button";
@@ -60,6 +61,9 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
           </Suspense>
         </div>
       </div>
+      <Suspense fallback={null}>
+        <OpenAlerts accountId={brand.accountId} integrationId={integration.id} after={[endpointCheck]} />
+      </Suspense>
       <Card title="Settings">
         <dl className="divide-y divide-slate-100">
           <Row label="URL">{integration.siteUrl}</Row>

@@ -1,13 +1,16 @@
 import Link from "next/link";
+import { AlertBanner } from "@/components/alerts/alert-banner";
 import { TestModeBadge } from "@/components/events/badges";
 import { formatUtc } from "@/components/events/format";
 import { RecoverEventsForm } from "@/components/recovery/recover-events-form";
 import { BackLink } from "@/components/ui/back-link";
 import { Card } from "@/components/ui/card";
+import { dismissAlertAction } from "@/lib/actions/alerts/dismiss-alert";
 import { recoverMissedEventsAsStaffAction } from "@/lib/actions/recovery/recover-missed-events";
 import { requireStaff } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getAccountOverview } from "@/lib/server/accounts/get-account-overview";
+import { findOpenAlerts } from "@/lib/server/alerts/find-open-alerts";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { FAILED_STATUSES, OUTCOME_LABELS } from "@/lib/views/event-view";
 
@@ -28,6 +31,8 @@ export default async function SupportAccountPage({ params }: { params: Promise<{
     targetId: account.id,
   });
   const events = `/support/events?account=${account.id}`;
+  // What the brand's banners show (SPEC §12); staff may dismiss too, audited with their id.
+  const alerts = await findOpenAlerts(account.id);
   return (
     <div className="space-y-6">
       <div>
@@ -52,6 +57,7 @@ export default async function SupportAccountPage({ params }: { params: Promise<{
           Audit log
         </Link>
       </div>
+      <AlertBanner alerts={alerts} dismiss={dismissAlertAction} showsIntegration eventsBase="/support/events" />
       <Card title={`Integrations (${account.integrations.length})`}>
         {account.integrations.length === 0 ? <p className="text-sm text-slate-500">No integration yet.</p> : null}
         <ul className="divide-y divide-slate-100">
