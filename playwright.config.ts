@@ -30,7 +30,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `./node_modules/.bin/tsx scripts/dev-fakes.ts --stripe-port ${E2E.stripePort} --impact-port ${E2E.impactPort} --complete-after-ms 200`,
+      command: `./node_modules/.bin/tsx scripts/dev-fakes.ts --stripe-port ${E2E.stripePort} --impact-port ${E2E.impactPort} --advocate-port ${E2E.advocatePort} --complete-after-ms 200`,
       url: `${E2E.impactUrl}/_fake/health`,
       reuseExistingServer: false,
       timeout: 30_000,
