@@ -118,6 +118,15 @@ describe("parseEnv", () => {
     );
   });
 
+  it("takes SMTP_URL as an smtp:// or smtps:// URL, or leaves email off", () => {
+    expect(parseEnv({ DATABASE_URL: DB }).SMTP_URL).toBeUndefined();
+    const url = "smtps://alerts:secret@smtp.example.com:465?from=alerts%40shop.example";
+    expect(parseEnv({ DATABASE_URL: DB, SMTP_URL: url }).SMTP_URL).toBe(url);
+    expect(() => parseEnv({ DATABASE_URL: DB, SMTP_URL: "https://smtp.example.com" })).toThrow(
+      /SMTP_URL: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+  });
+
   it("treats empty strings as unset", () => {
     expect(
       parseEnv({ DATABASE_URL: DB, PUBLIC_URL: "", AUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: KEY }).PUBLIC_URL,
