@@ -36,6 +36,18 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...base, INNGEST_DEV: "1", JOBS_DRIVER: "local" }).JOBS_DRIVER).toBe("local");
   });
 
+  it("runs the background work in the web process unless LOCAL_WORKER=off, and names the two values it takes", () => {
+    const base = { DATABASE_URL: DB, AUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: KEY };
+    expect(parseEnv(base).LOCAL_WORKER).toBe("on");
+    expect(parseEnv({ ...base, LOCAL_WORKER: "" }).LOCAL_WORKER).toBe("on");
+    expect(parseEnv({ ...base, LOCAL_WORKER: "off" }).LOCAL_WORKER).toBe("off");
+    for (const value of ["false", "0", "OFF", "no"]) {
+      expect(() => parseEnv({ ...base, LOCAL_WORKER: value })).toThrow(
+        "LOCAL_WORKER: LOCAL_WORKER must be on (the web process runs the deliveries itself) or off (they run in `npm run worker`)",
+      );
+    }
+  });
+
   it("refuses to start in production without secrets, naming them", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: DB })).toThrow(
       /Refusing to start in production without AUTH_SECRET and ENCRYPTION_KEY/,

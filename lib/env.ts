@@ -36,6 +36,16 @@ const EnvSchema = z.object({
     .url({ message: "ADVOCATE_API_BASE_URL must be an absolute URL such as https://app.referralsaasquatch.com" })
     .default("https://app.referralsaasquatch.com"),
   JOBS_DRIVER: z.enum(["local", "inngest"]).optional(),
+  /**
+   * Whether the web process runs the local runner's background work itself (deliveries, reward credits, alert
+   * messages, sweeps). `off`: it only stores and wakes; `npm run worker` processes do the work (issue #13).
+   */
+  LOCAL_WORKER: z
+    .enum(["on", "off"], {
+      message:
+        "LOCAL_WORKER must be on (the web process runs the deliveries itself) or off (they run in `npm run worker`)",
+    })
+    .default("on"),
   INNGEST_EVENT_KEY: OptionalTextSchema,
   INNGEST_SIGNING_KEY: OptionalTextSchema,
   INNGEST_DEV: OptionalTextSchema,

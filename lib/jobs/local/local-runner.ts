@@ -1,8 +1,10 @@
 // The local runner's hand-off. The deliveries are already due in the database, so handing them off only
-// wakes this process's worker (lib/server/deliveries/local-worker.ts) so that it does not wait for its
-// next poll. The worker registers itself here; this side knows nothing of how it attempts deliveries,
-// which keeps lib/jobs below lib/server.
+// wakes a worker (lib/server/deliveries/local-worker.ts) so that it does not wait for its next poll: this
+// process's own when it runs one (no round trip), else those of the `npm run worker` processes, through a
+// PostgreSQL NOTIFY (work-notices.ts). The worker registers itself here; this side knows nothing of how it
+// attempts deliveries, which keeps lib/jobs below lib/server.
 import type { JobRunner } from "@/lib/jobs/job-runner";
+import { sendWorkNotice, type WorkKind } from "@/lib/jobs/local/work-notices";
 
 type Wakeable = { notify(): void };
 
@@ -25,12 +27,31 @@ export function registerRewardWorker(worker: Wakeable): () => void {
   };
 }
 
+function workerOf(kind: WorkKind): Wakeable | undefined {
+  return kind === "deliveries" ? globalForWorker.localWorkerToWake : globalForWorker.rewardWorkerToWake;
+}
+
+/** Wakes this process's worker of that kind, if it runs one (the work listener calls this on a NOTIFY). */
+export function wakeLocalWorker(kind: WorkKind): void {
+  workerOf(kind)?.notify();
+}
+
+/**
+ * This process's worker when there is one; otherwise a notice to the other processes' workers. Not awaited:
+ * the webhook's answer does not wait for the notice, which never fails (a lost one is found by the poll).
+ */
+function handOff(kind: WorkKind): void {
+  const worker = workerOf(kind);
+  if (worker) worker.notify();
+  else void sendWorkNotice(kind);
+}
+
 export const localRunner: JobRunner = {
   name: "local",
-  async enqueue() {
-    globalForWorker.localWorkerToWake?.notify();
+  async enqueue(deliveries) {
+    if (deliveries.length > 0) handOff("deliveries");
   },
-  async enqueueRewardCredits() {
-    globalForWorker.rewardWorkerToWake?.notify();
+  async enqueueRewardCredits(credits) {
+    if (credits.length > 0) handOff("rewards");
   },
 };

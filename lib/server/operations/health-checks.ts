@@ -1,10 +1,12 @@
 // GET /api/health's checks (SPEC §12): the database answers, every committed migration is applied, and the
-// local delivery worker of this process turned its loop recently. A check is "ok" (or "not used"), or a
+// local delivery worker of this process turned its loop recently (with LOCAL_WORKER=off: some `npm run worker`
+// process is connected to the database). A check is "ok" (or "not used"), or a
 // "fail: …" text saying why; any failure makes the whole answer a 503.
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { WORK_LISTENER_APPLICATION } from "@/lib/jobs/local/work-listener";
 import { getLogger } from "@/lib/log";
 import { WorkerPresence } from "@/lib/server/deliveries/worker-presence";
 
@@ -107,14 +109,37 @@ function checkWorker(now: number, maxAgeMs: number): CheckResult {
   return "ok";
 }
 
+/**
+ * A web process without a worker of its own (LOCAL_WORKER=off) is healthy only while some worker process can
+ * take what it stores: each `npm run worker` keeps one LISTEN session, named so that it can be counted here.
+ */
+async function checkWorkerProcesses(timeoutMs: number): Promise<CheckResult> {
+  try {
+    const [row] = await withTimeout(
+      prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = ${WORK_LISTENER_APPLICATION}`,
+      timeoutMs,
+      "the database",
+    );
+    if ((row?.n ?? 0) > 0) return "ok";
+    return "fail: LOCAL_WORKER=off and no worker process (npm run worker) is connected to the database";
+  } catch (error) {
+    return `fail: ${reasonOf(error, "worker")}`;
+  }
+}
+
 /** Runs every check (in parallel, each bounded by a timeout) and says whether the portal can serve. */
 export async function checkHealth(options: HealthOptions = {}): Promise<HealthReport> {
   const timeoutMs = options.databaseTimeoutMs ?? DATABASE_TIMEOUT_MS;
-  const [database, migrations] = await Promise.all([
+  const isWorkerElsewhere = getEnv().JOBS_DRIVER === "local" && getEnv().LOCAL_WORKER === "off";
+  const [database, migrations, worker] = await Promise.all([
     checkDatabase(timeoutMs),
     checkMigrations(options.migrationsDir ? [options.migrationsDir] : migrationFolders(), timeoutMs),
+    isWorkerElsewhere
+      ? checkWorkerProcesses(timeoutMs)
+      : checkWorker(options.now ?? Date.now(), options.heartbeatMaxAgeMs ?? HEARTBEAT_MAX_AGE_MS),
   ]);
-  const worker = checkWorker(options.now ?? Date.now(), options.heartbeatMaxAgeMs ?? HEARTBEAT_MAX_AGE_MS);
   const checks = { database, migrations, worker };
   const isHealthy = Object.values(checks).every((result) => result === "ok" || result === "not used");
   return { status: isHealthy ? "ok" : "fail", checks };
