@@ -42,9 +42,16 @@ export const RewardUnitsSchema = z
   })
   .transform((units) => units.join(","));
 
+/** Empty means "keep the saved key": allowed only when reconnecting the same tenant (connectAdvocate checks). */
+const KeptOrNewApiKeySchema = z
+  .string()
+  .optional()
+  .transform((text) => text?.trim() || undefined)
+  .pipe(AdvocateApiKeySchema.optional());
+
 export const AdvocateConnectSchema = z.object({
   tenantAlias: TenantAliasSchema,
-  apiKey: AdvocateApiKeySchema,
+  apiKey: KeptOrNewApiKeySchema,
   rewardUnits: RewardUnitsSchema,
 });
 export type AdvocateConnectInput = z.input<typeof AdvocateConnectSchema>;

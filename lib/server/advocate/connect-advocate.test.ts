@@ -82,6 +82,34 @@ describe("connectAdvocate", () => {
     expect(await prisma.advocateConnection.count({ where: { integrationId: integration.id } })).toBe(1);
   });
 
+  it("keeps the saved key when the field is left empty for the same tenant, and asks for one otherwise", async () => {
+    const { integration, principal } = await brandWithIntegration();
+    await expect(connectAdvocate(principal, integration.id, { tenantAlias: TENANT, apiKey: "" })).rejects.toMatchObject(
+      {
+        field: "apiKey",
+        message: "Enter the Advocate API key of this tenant.",
+      },
+    );
+    await connectAdvocate(principal, integration.id, { tenantAlias: TENANT, apiKey: KEY });
+
+    const view = await connectAdvocate(principal, integration.id, {
+      tenantAlias: TENANT,
+      apiKey: "  ",
+      rewardUnits: "STRIPE/USD",
+    });
+
+    expect(view.rewardUnits).toBe("STRIPE/USD");
+    const row = await prisma.advocateConnection.findUniqueOrThrow({ where: { integrationId: integration.id } });
+    expect(decryptSecret(row.apiKeyEncrypted, advocateConnectionSecret(row.id))).toBe(KEY);
+    expect(fakes.advocate.requests().at(-1)?.apiKey).toBe(KEY); // the saved key was checked with Advocate again
+    await expect(
+      connectAdvocate(principal, integration.id, { tenantAlias: "test_other", apiKey: "" }),
+    ).rejects.toMatchObject({
+      field: "apiKey",
+      message: `Enter the API key of test_other: the saved key belongs to ${TENANT}.`,
+    });
+  });
+
   it("moving to another tenant registers there and removes the old tenant's subscription", async () => {
     const { integration, principal } = await brandWithIntegration();
     fakes.advocate.addTenant({ alias: "test_other", apiKey: "TEST_other_key" });

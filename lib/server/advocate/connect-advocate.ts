@@ -43,6 +43,24 @@ function assertModesMatch(tenantAlias: string, mode: "test" | "live"): void {
   }
 }
 
+/** The key typed in, or the saved one when the field was left empty and the tenant is the same. */
+function apiKeyFor(
+  typed: string | undefined,
+  tenantAlias: string,
+  previous: { id: string; tenantAlias: string; apiKeyEncrypted: string } | null,
+): string {
+  if (typed) return typed;
+  if (!previous) throw new AppError("BAD_REQUEST", "Enter the Advocate API key of this tenant.", "apiKey");
+  if (previous.tenantAlias !== tenantAlias) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `Enter the API key of ${tenantAlias}: the saved key belongs to ${previous.tenantAlias}.`,
+      "apiKey",
+    );
+  }
+  return decryptSecret(previous.apiKeyEncrypted, advocateConnectionSecret(previous.id));
+}
+
 /** The key is proven by listing the tenant's subscriptions; ours is registered unless it already is. */
 async function ensureSubscription(credentials: AdvocateCredentials, endpointUrl: string): Promise<boolean> {
   const listed = await listWebhookSubscriptions(credentials);
@@ -96,12 +114,12 @@ export async function connectAdvocate(
   if (!integration) throw integrationNotFound();
   assertModesMatch(data.tenantAlias, integration.mode);
 
-  const credentials = { tenantAlias: data.tenantAlias, apiKey: data.apiKey };
+  const previous = integration.advocateConnection;
+  const credentials = { tenantAlias: data.tenantAlias, apiKey: apiKeyFor(data.apiKey, data.tenantAlias, previous) };
   const endpointUrl = advocateWebhookUrlOf(integration.id);
   const isNewSubscription = await ensureSubscription(credentials, endpointUrl);
-  const previous = integration.advocateConnection;
   const connectionId = previous?.id ?? newIntegrationId();
-  const apiKeyEncrypted = encryptSecret(data.apiKey, advocateConnectionSecret(connectionId));
+  const apiKeyEncrypted = encryptSecret(credentials.apiKey, advocateConnectionSecret(connectionId));
   const values = {
     tenantAlias: data.tenantAlias,
     rewardUnits: data.rewardUnits,

@@ -75,11 +75,11 @@ export function AdvocateConnectForm({
         type="password"
         autoComplete="off"
         spellCheck={false}
-        required
+        required={!saved}
         error={fieldErrors.apiKey}
         hint={
           saved
-            ? "The saved key is never shown. Enter the tenant's key again to change the tenant or the units; it is checked with Advocate and stored encrypted."
+            ? "The saved key is never shown. Leave empty to keep it (the same tenant only); a new key is checked with Advocate and stored encrypted."
             : "The tenant's API key (Advocate → Settings → API keys); checked with Advocate and stored encrypted."
         }
       />
