@@ -14,6 +14,11 @@ export type StripeCallFailure = {
   message: string;
   /** Stripe's error `code`, e.g. `resource_missing`. */
   code?: string;
+  /**
+   * Stripe answered with the saved result of an earlier request under the same Idempotency-Key
+   * (`Idempotent-Replayed: true`): for 24 hours it replays even a 500, so only another key can get through.
+   */
+  isReplayed?: boolean;
 };
 
 export type StripeCallResult<T> =
@@ -99,7 +104,13 @@ export function classifyStripeError(error: unknown): StripeCallFailure {
     return { kind: "network", status: null, message: describeFetchError(error, STRIPE_TIMEOUT_MS) };
   }
   const status = error.statusCode ?? null;
-  const base = { status, message: error.message, ...(error.code ? { code: error.code } : {}) };
+  const isReplayed = error.headers?.["idempotent-replayed"] === "true";
+  const base = {
+    status,
+    message: error.message,
+    ...(error.code ? { code: error.code } : {}),
+    ...(isReplayed ? { isReplayed } : {}),
+  };
   if (error instanceof Stripe.errors.StripeConnectionError) {
     return { kind: "network", status: null, message: `network error: ${error.message}` };
   }

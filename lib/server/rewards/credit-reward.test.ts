@@ -275,6 +275,41 @@ describe("crediting an Advocate reward (local runner)", () => {
     expect(await balanceTransactionsOf(w)).toHaveLength(1);
   });
 
+  it("after Stripe replays a saved 500 for the key, looks for the credit, then sends under a new key, once", async () => {
+    const w = await world();
+    const { reward, credit } = await deliverReward(w);
+    // As real Stripe: the 500 is saved under the idempotency key and replayed to every retry with it.
+    fakes.stripe.failNext({
+      method: "POST",
+      path: "balance_transactions",
+      action: { kind: "error", status: 500, savedForIdempotency: true },
+    });
+
+    await drain(); // the 500 itself
+    await makeDue(credit.id);
+    await drain(); // the same key: Stripe's saved 500 again, replayed
+
+    const replayed = await readCredit(credit.id);
+    expect(replayed).toMatchObject({ status: "retrying", creditKeyRound: 1, creditInFlightSince: expect.any(Date) });
+    expect(replayed.reason).toMatch(/saved result for this idempotency key/);
+
+    await makeDue(credit.id);
+    await drain();
+
+    expect(await readCredit(credit.id)).toMatchObject({ status: "credited", attemptCount: 3 });
+    const key = `advocate-credit:${w.tenantAlias}:${reward.id}`;
+    expect(creditPosts().map((request) => [request.status, request.idempotencyKey])).toEqual([
+      [500, key],
+      [500, key],
+      [200, `${key}:1`],
+    ]);
+    const lookups = fakes.stripe
+      .requests({ method: "GET" })
+      .filter((request) => request.path.endsWith("/balance_transactions"));
+    expect(lookups).toHaveLength(2); // before each try after the first: the credit may exist
+    expect(await balanceTransactionsOf(w)).toHaveLength(1);
+  });
+
   it("refuses for good on a Stripe 4xx other than 429, in Stripe's words", async () => {
     const w = await world();
     const { credit } = await deliverReward(w);

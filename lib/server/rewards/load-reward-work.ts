@@ -21,6 +21,7 @@ export async function loadRewardWork(rewardCreditId: string) {
       redeemAttemptCount: true,
       pendingSince: true,
       creditInFlightSince: true,
+      creditKeyRound: true,
       stripeCustomerId: true,
       integration: {
         select: {

@@ -62,7 +62,12 @@ export async function handleStripeApiRequest(
   const failure = state.failures.take(method, path, rawBody);
   if (failure) {
     record.injected = failure.source;
-    const handled = await applyFailure(failure.action, res, answer);
+    const save = (status: number, body: unknown, headers: Record<string, string>) => {
+      if (method === "POST" && apiKey && record.idempotencyKey) {
+        state.idempotency.set(`${apiKey}:${record.idempotencyKey}`, { method, path, rawBody, status, body, headers });
+      }
+    };
+    const handled = await applyFailure(failure.action, res, answer, save);
     if (handled) return;
   }
 
@@ -88,11 +93,12 @@ export async function handleStripeApiRequest(
           },
         });
       }
-      return answer(previous.status, previous.body, { "idempotent-replayed": "true" });
+      return answer(previous.status, previous.body, { ...previous.headers, "idempotent-replayed": "true" });
     }
 
     const remember = (status: number, body: unknown) => {
-      // Stripe replays 2xx and 4xx answers for a reused key, never 5xx.
+      // Stripe saves the answer once the endpoint began executing, whatever it is (500s included), and
+      // replays it for a reused key.
       if (idempotencyId) state.idempotency.set(idempotencyId, { method, path, rawBody, status, body });
     };
     try {
@@ -109,7 +115,7 @@ export async function handleStripeApiRequest(
       remember(200, body);
       return answer(200, body);
     } catch (error) {
-      if (error instanceof StripeHttpError && error.status < 500) remember(error.status, error.body);
+      if (error instanceof StripeHttpError) remember(error.status, error.body);
       throw error;
     }
   } catch (error) {
@@ -123,6 +129,7 @@ async function applyFailure(
   action: StripeFailureAction,
   res: ServerResponse,
   answer: (status: number, body: unknown, headers?: Record<string, string>) => void,
+  saveForIdempotency: (status: number, body: unknown, headers: Record<string, string>) => void,
 ): Promise<boolean> {
   switch (action.kind) {
     case "reset":
@@ -141,7 +148,10 @@ async function applyFailure(
       };
       if (action.code) body.error.code = action.code;
       const shouldRetry = action.shouldRetry === undefined ? false : action.shouldRetry;
-      answer(status, body, shouldRetry === null ? {} : { "stripe-should-retry": String(shouldRetry) });
+      const headers: Record<string, string> =
+        shouldRetry === null ? {} : { "stripe-should-retry": String(shouldRetry) };
+      if (action.savedForIdempotency) saveForIdempotency(status, body, headers);
+      answer(status, body, headers);
       return true;
     }
   }

@@ -36,6 +36,8 @@ export interface IdempotentResponse {
   rawBody: string;
   status: number;
   body: unknown;
+  /** Headers replayed with it (an injected failure's Stripe-Should-Retry). */
+  headers?: Record<string, string>;
 }
 
 export interface FakeStripeState {

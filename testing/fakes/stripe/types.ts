@@ -124,6 +124,12 @@ export type StripeFailureAction =
        * though stripe-node retries 5xx twice by default; null sends no header (the SDK then retries 5xx).
        */
       shouldRetry?: boolean | null;
+      /**
+       * Stripe had begun executing the endpoint when it failed: the answer is saved under the request's
+       * Idempotency-Key and a retry with that key gets it again (`Idempotent-Replayed: true`), as real
+       * Stripe does for 500s for 24 hours.
+       */
+      savedForIdempotency?: boolean;
     }
   /** No answer at all (until the client gives up), or a late normal answer after `ms`. */
   | { kind: "hang"; ms?: number }
