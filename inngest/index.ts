@@ -1,3 +1,4 @@
+import { checkWebhookEndpoints } from "@/inngest/functions/check-webhook-endpoints";
 import { creditReward } from "@/inngest/functions/credit-reward";
 import { deliverConversion } from "@/inngest/functions/deliver-conversion";
 import { processRefund } from "@/inngest/functions/process-refund";
@@ -13,4 +14,5 @@ export const functions = [
   creditReward,
   resendStaleRewardCredits,
   sendAlertMessages,
+  checkWebhookEndpoints,
 ];

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Integration" ADD COLUMN     "endpointCheckedAt" TIMESTAMP(3);
