@@ -1,13 +1,12 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { useCheckedFormAction } from "@/components/forms/use-checked-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { ANY_STRIPE_UNIT } from "@/lib/mapping/reward-units";
 import { ADVOCATE_FIELDS, ADVOCATE_LABELS, AdvocateConnectSchema, TEST_TENANT_PREFIX } from "@/lib/schemas/advocate";
-import { fieldErrorsOf } from "@/lib/schemas/field-errors";
-import { type ActionState, fieldErrorsOfState, formMessageOf } from "@/lib/views/action-result";
+import type { ActionState } from "@/lib/views/action-result";
 import type { IntegrationMode } from "@/lib/views/integration-view";
 
 type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -36,24 +35,11 @@ export function AdvocateConnectForm({
   /** Present when connected: the form then changes the connection. */
   saved: AdvocateFormValues | null;
 }) {
-  const [state, formAction, isPending] = useActionState(action, null);
-  const [clientErrors, setClientErrors] = useState<Partial<Record<string, string>> | null>(null);
-  const fieldErrors = clientErrors ?? fieldErrorsOfState(state);
-  const formMessage = clientErrors ? undefined : formMessageOf(state, ADVOCATE_FIELDS);
-  const echoed: Partial<Record<string, string>> = state && !state.ok ? (state.values ?? {}) : {};
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    // Prevented so React does not reset the inputs; the action is dispatched by hand.
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    const parsed = AdvocateConnectSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      setClientErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setClientErrors(null);
-    startTransition(() => formAction(formData));
-  }
+  const { state, formAction, isPending, fieldErrors, formMessage, echoed, onSubmit } = useCheckedFormAction(
+    action,
+    AdvocateConnectSchema,
+    ADVOCATE_FIELDS,
+  );
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isPending}>

@@ -1,10 +1,9 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { useCheckedFormAction } from "@/components/forms/use-checked-form-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { fieldErrorsOf } from "@/lib/schemas/field-errors";
 import {
   CreateIntegrationSchema,
   INTEGRATION_CHECKBOX_FIELDS,
@@ -15,11 +14,10 @@ import {
   type IntegrationField,
   UpdateIntegrationSchema,
 } from "@/lib/schemas/integration";
-import { type ActionState, fieldErrorsOfState, formMessageOf } from "@/lib/views/action-result";
+import type { ActionState } from "@/lib/views/action-result";
 import type { EchoedField } from "@/lib/views/integration-view";
 
 type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
-type FieldErrors = Partial<Record<string, string>>;
 
 /** On edit, the stored secrets are shown only as their last four characters. */
 export type SavedSecrets = { authTokenLast4: string; apiKeyLast4: string };
@@ -102,25 +100,11 @@ export function IntegrationForm({
   /** Present on edit: secret fields may be left empty. */
   saved?: SavedSecrets;
 }) {
-  const [state, formAction, isPending] = useActionState(action, null);
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const schema = saved ? UpdateIntegrationSchema : CreateIntegrationSchema;
-  const fieldErrors = clientErrors ?? fieldErrorsOfState(state);
-  const formMessage = clientErrors ? undefined : formMessageOf(state, INTEGRATION_FIELDS);
-  const echoed: FieldErrors = state && !state.ok ? (state.values ?? {}) : {};
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    // Prevented so React does not reset the inputs; the action is dispatched by hand.
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      setClientErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setClientErrors(null);
-    startTransition(() => formAction(formData));
-  }
+  const { formAction, isPending, fieldErrors, formMessage, echoed, onSubmit } = useCheckedFormAction(
+    action,
+    saved ? UpdateIntegrationSchema : CreateIntegrationSchema,
+    INTEGRATION_FIELDS,
+  );
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={isPending}>
