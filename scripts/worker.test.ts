@@ -39,24 +39,21 @@ afterAll(async () => {
 /** `npm run worker`'s own command line, from `cwd`, with exactly `env` (plus PATH and HOME). */
 function spawnWorker(cwd: string, env: Record<string, string>): Worker {
   const tsx = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+  const childEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    // From another folder, tsx still needs the project's tsconfig for the @/ paths.
+    TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json"),
+    ...env,
+  };
   const child = spawn(
     process.execPath,
     ["--conditions=react-server", "--import", tsx, path.join(ROOT, "scripts/worker.ts")],
-    {
-      cwd,
-      // From another folder, tsx still needs the project's tsconfig for the @/ paths.
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json"),
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
+    { cwd, env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const worker = { child, output: () => output, exited };
   workers.push(worker);

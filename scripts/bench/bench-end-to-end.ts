@@ -1,6 +1,7 @@
 // Webhook received → conversion recorded by the fake impact.com (queued, the delivery `sent`) →
 // delivery confirmed (`delivered`, after the portal read the completed submission), through the built
-// portal and its local runner. Latencies are impact.com's recorded request time, and the delivery's
+// portal and its local runner: in the web process, or in `npm run worker` processes beside a web process
+// with LOCAL_WORKER=off (woken by NOTIFY). Latencies are impact.com's recorded request time, and the delivery's
 // deliveredAt, minus the moment the webhook was sent.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -14,11 +15,15 @@ import { HARNESS, portalEnv } from "@/testing/harness/harness-config";
 import { percentile } from "@/testing/harness/percentile";
 import { startPortal } from "@/testing/harness/portal-process";
 import { seedIntegrations } from "@/testing/harness/seed-integrations";
+import type { ServiceProcess } from "@/testing/harness/service-process";
 import { invoicePaidTemplate } from "@/testing/harness/signed-webhooks";
+import { startWorkerProcess } from "@/testing/harness/worker-process";
 
 export type LatencySummary = { p50: number; p90: number; p99: number; max: number };
 
 export type EndToEndReport = {
+  /** 0: the web process runs the worker; else LOCAL_WORKER=off and that many `npm run worker` processes. */
+  workerProcesses: number;
   rate: number;
   seconds: number;
   acknowledged: number;
@@ -76,12 +81,15 @@ export async function benchEndToEnd({
   rate,
   seconds,
   logDir,
+  workerProcesses = 0,
 }: {
   rate: number;
   seconds: number;
   logDir: string;
+  workerProcesses?: number;
 }): Promise<EndToEndReport> {
-  const databaseUrl = await createBenchDatabase("e2e");
+  const suffix = workerProcesses === 0 ? "e2e" : `e2e_workers_${workerProcesses}`;
+  const databaseUrl = await createBenchDatabase(suffix);
   const integrations = await seedIntegrations(databaseUrl, { accounts: 2, perAccount: 2 });
   const stripe = await startFakeStripe({
     port: HARNESS.stripePort,
@@ -94,13 +102,25 @@ export async function benchEndToEnd({
       authTokens: [HARNESS.impactToken],
     })),
   });
+  const env = portalEnv({
+    databaseUrl,
+    port: HARNESS.portalPort,
+    impactPollDelay: POLL_DELAY,
+    localWorker: workerProcesses > 0 ? "off" : "on",
+  });
   const portal = await startPortal({
     port: HARNESS.portalPort,
-    env: portalEnv({ databaseUrl, port: HARNESS.portalPort, impactPollDelay: POLL_DELAY }),
-    logFile: path.join(logDir, "portal-e2e.log"),
+    env,
+    logFile: path.join(logDir, `portal-${suffix}.log`),
   });
+  const workers: ServiceProcess[] = [];
   const sentAt = new Map<string, number>();
   try {
+    for (let n = 1; n <= workerProcesses; n++) {
+      workers.push(
+        await startWorkerProcess({ env, databaseUrl, logFile: path.join(logDir, `worker-${suffix}-${n}.log`) }),
+      );
+    }
     const load = await runIntakeLoad({
       target: "portal",
       mode: "end-to-end",
@@ -131,6 +151,7 @@ export async function benchEndToEnd({
       if (sent !== undefined && deliveredAt) confirmedLatencies.push(deliveredAt.getTime() - sent);
     }
     return {
+      workerProcesses,
       rate,
       seconds,
       acknowledged: load.ok,
@@ -142,7 +163,7 @@ export async function benchEndToEnd({
       confirmedLatency: summarize(confirmedLatencies),
     };
   } finally {
-    await portal.stop();
+    await Promise.all([portal.stop(), ...workers.map((worker) => worker.stop())]);
     await Promise.all([stripe.close(), impact.close()]);
   }
 }

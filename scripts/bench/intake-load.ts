@@ -27,6 +27,8 @@ export type LoadOptions = {
   /** Distinguishes the ids of this run from every other run in the same database. */
   runId: string;
   seconds: number;
+  /** Send exactly this many requests instead of running for `seconds`. */
+  amount?: number;
   connections: number;
   /** Requests per second over all connections; omit for saturation. */
   rate?: number;
@@ -39,7 +41,7 @@ export async function runIntakeLoad(options: LoadOptions): Promise<LoadResult> {
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
-    duration: options.seconds,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
     overallRate: options.rate,
     timeout: 30,
     requests: [

@@ -16,6 +16,9 @@ function table(headers: string[], rows: (string | number)[][]): string {
 
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
 
+const setupName = (workerProcesses: number) =>
+  workerProcesses === 0 ? "one process" : `web + ${workerProcesses} × npm run worker`;
+
 export function formatReport(report: BenchReport): string {
   const out: string[] = [];
   const m = report.machine;
@@ -56,29 +59,72 @@ export function formatReport(report: BenchReport): string {
       out.push(`${target}: ${count.acknowledged} answered 2xx, ${count.rows} event rows stored (${verdict})`);
     }
   }
-  if (report.endToEnd) {
-    const e = report.endToEnd;
+  const endToEnds = [report.endToEnd, report.endToEndWorkerProcess].filter((e) => e !== undefined);
+  if (endToEnds.length > 0) {
+    const { rate, seconds } = endToEnds[0]!;
     out.push(
       "",
-      `End to end (webhook sent → conversion queued by the fake impact.com → delivery confirmed by reading its submission; local runner; ${e.rate} req/s for ${e.seconds} s)`,
+      `End to end (webhook sent → conversion queued by the fake impact.com → delivery confirmed by reading its submission; local runner; ${rate} req/s for ${seconds} s)`,
     );
-    const c = e.confirmedLatency;
     out.push(
       table(
-        ["stage", "acknowledged", "orders", "duplicates", "p50 ms", "p90 ms", "p99 ms", "max ms"],
-        [
-          ["queued by impact.com (sent)", e.acknowledged, e.converted, e.duplicates, e.p50, e.p90, e.p99, e.max],
-          [
-            `confirmed (delivered; poll delay ${e.pollDelay})`,
-            e.acknowledged,
-            e.confirmed,
-            "–",
-            c.p50,
-            c.p90,
-            c.p99,
-            c.max,
-          ],
-        ],
+        ["set-up", "stage", "acknowledged", "orders", "duplicates", "p50 ms", "p90 ms", "p99 ms", "max ms"],
+        endToEnds.flatMap((e) => {
+          const c = e.confirmedLatency;
+          const where = setupName(e.workerProcesses);
+          return [
+            [
+              where,
+              "queued by impact.com (sent)",
+              e.acknowledged,
+              e.converted,
+              e.duplicates,
+              e.p50,
+              e.p90,
+              e.p99,
+              e.max,
+            ],
+            [
+              where,
+              `confirmed (delivered; poll ${e.pollDelay})`,
+              e.acknowledged,
+              e.confirmed,
+              "–",
+              c.p50,
+              c.p90,
+              c.p99,
+              c.max,
+            ],
+          ];
+        }),
+      ),
+    );
+    const [inWeb, apart] = [report.endToEnd, report.endToEndWorkerProcess];
+    if (inWeb && apart) {
+      out.push(
+        `worker process / one process, queued by impact.com: p50 ${fixed(apart.p50 / inWeb.p50, 2)}×, p99 ${fixed(apart.p99 / inWeb.p99, 2)}×`,
+      );
+    }
+  }
+  if (report.capacity) {
+    const k = report.capacity;
+    out.push(
+      "",
+      `Delivery capacity (${k.conversions} conversions stored at ${fixed(k.storedPerSecond)} req/s by a web process without a worker, then released at once; outcome reads after ${k.pollDelay} run meanwhile)`,
+    );
+    const oneProcess = k.results.find((r) => r.workerProcesses === 0);
+    out.push(
+      table(
+        ["set-up", "conversions", "duplicates", "seconds", "conversions/s", "vs one process", "first after ms"],
+        k.results.map((r) => [
+          r.setup,
+          r.conversions,
+          r.duplicates,
+          fixed(r.seconds),
+          fixed(r.perSecond),
+          oneProcess ? `${fixed(r.perSecond / oneProcess.perSecond, 2)}×` : "–",
+          r.firstMs,
+        ]),
       ),
     );
   }

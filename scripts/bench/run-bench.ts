@@ -1,11 +1,15 @@
-// `npm run bench` — intake throughput/latency against a bare baseline, end-to-end latency, and the
-// delivery-log queries over a million events. Prints a table, writes bench-results/latest.json.
-//   npm run bench [-- --build] [--only intake,e2e,log] [--rate 150] [--seconds 20] [--e2e-rate 25]
+// `npm run bench` — intake throughput/latency against a bare baseline, end-to-end latency (worker in the web
+// process, and in an `npm run worker` process), delivery capacity (conversions per second at saturation, one
+// process and web + 1 or 2 workers), and the delivery-log queries over a million events. Prints a table,
+// writes bench-results/latest.json.
+//   npm run bench [-- --build] [--only intake,e2e,capacity,log] [--rate 150] [--seconds 20] [--e2e-rate 25]
+//                 [--capacity-conversions 2000]
 // Builds the portal first when .next has no production build (always with --build).
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { benchDeliveryCapacity } from "@/scripts/bench/bench-delivery-capacity";
 import { benchEndToEnd } from "@/scripts/bench/bench-end-to-end";
 import { benchIntake } from "@/scripts/bench/bench-intake";
 import { benchLogQueries } from "@/scripts/bench/bench-log-queries";
@@ -16,13 +20,14 @@ import { ensurePortalBuilt } from "@/testing/harness/portal-process";
 const { values } = parseArgs({
   options: {
     build: { type: "boolean", default: false },
-    only: { type: "string", default: "intake,e2e,log" },
+    only: { type: "string", default: "intake,e2e,capacity,log" },
     rate: { type: "string", default: "150" },
     seconds: { type: "string", default: "20" },
     connections: { type: "string", default: "32" },
     "e2e-rate": { type: "string", default: "25" },
     "e2e-seconds": { type: "string", default: "20" },
     runs: { type: "string", default: "7" },
+    "capacity-conversions": { type: "string", default: "2000" },
   },
 });
 
@@ -42,7 +47,8 @@ async function main() {
     },
     seconds: 0,
   };
-  if (phases.has("intake") || phases.has("e2e")) report.build = ensurePortalBuilt({ force: values.build });
+  if (phases.has("intake") || phases.has("e2e") || phases.has("capacity"))
+    report.build = ensurePortalBuilt({ force: values.build });
   if (phases.has("intake")) {
     console.log("▶ intake: portal vs baseline");
     report.intake = await benchIntake({
@@ -59,6 +65,17 @@ async function main() {
       seconds: Number(values["e2e-seconds"]),
       logDir,
     });
+    console.log("▶ end to end with the worker in its own process (LOCAL_WORKER=off + npm run worker)");
+    report.endToEndWorkerProcess = await benchEndToEnd({
+      rate: Number(values["e2e-rate"]),
+      seconds: Number(values["e2e-seconds"]),
+      logDir,
+      workerProcesses: 1,
+    });
+  }
+  if (phases.has("capacity")) {
+    console.log("▶ delivery capacity: conversions per second at saturation");
+    report.capacity = await benchDeliveryCapacity({ conversions: Number(values["capacity-conversions"]), logDir });
   }
   if (phases.has("log")) {
     console.log("▶ delivery-log queries over 1,000,000 events");

@@ -22,6 +22,8 @@ export function portalEnv(overrides: {
   retryBaseDelay?: string;
   impactPollDelay?: string;
   maxAttempts?: number;
+  /** `off`: the web process runs no worker; `npm run worker` processes (worker-process.ts) do the work. */
+  localWorker?: "on" | "off";
 }) {
   return {
     PATH: process.env.PATH ?? "",
@@ -42,5 +44,6 @@ export function portalEnv(overrides: {
     // next hour and measure the budget instead of the portal. The budget itself is tested in Vitest
     // (lib/server/deliveries); e2e keeps the default.
     IMPACT_HOURLY_BUDGET: "1000000",
+    ...(overrides.localWorker ? { LOCAL_WORKER: overrides.localWorker } : {}),
   };
 }
