@@ -8,6 +8,7 @@ import { pruneLoginAttempts } from "@/lib/server/auth/prune-login-attempts";
 import { attemptDelivery } from "@/lib/server/deliveries/attempt-delivery";
 import { type ClaimedDelivery, claimDueDeliveries, findNextDueAt } from "@/lib/server/deliveries/claim-due-deliveries";
 import { releaseOrphanedLeases } from "@/lib/server/deliveries/release-orphaned-leases";
+import { idleDelayUntil, WakeableNap } from "@/lib/server/deliveries/wakeable-nap";
 import { WorkerPresence } from "@/lib/server/deliveries/worker-presence";
 
 export type LocalWorkerOptions = { concurrency?: number; maxIdleMs?: number; impactTimeoutMs?: number };
@@ -21,9 +22,7 @@ const CLAIM_COALESCE_MS = 25;
 
 export class LocalWorker {
   private isRunning = false;
-  private wake?: () => void;
-  /** A wake-up that came while the loop was busy: the next sleep returns at once. */
-  private isWakePending = false;
+  private readonly nap = new WakeableNap();
   /** Intake stored new work since the last claim (as opposed to an attempt merely finishing). */
   private hasNewWork = true;
   private loop?: Promise<void>;
@@ -69,8 +68,7 @@ export class LocalWorker {
   }
 
   private wakeUp(): void {
-    if (this.wake) this.wake();
-    else this.isWakePending = true;
+    this.nap.wakeUp();
   }
 
   /** Runs until nothing is due; for tests and scripts that want to drain the queue. */
@@ -156,31 +154,9 @@ export class LocalWorker {
       // Woken early by intake, or by an attempt finishing and freeing its slot. While attempts run, their
       // completions wake the loop anyway: asking the database when the next row falls due is only worth
       // it when the worker is idle.
-      const nap = this.hasNewWork ? CLAIM_COALESCE_MS : BUSY_RECHECK_MS;
-      await this.sleep(this.running.size === 0 ? await this.idleDelay() : nap);
+      const busyNapMs = this.hasNewWork ? CLAIM_COALESCE_MS : BUSY_RECHECK_MS;
+      await this.nap.sleep(this.running.size === 0 ? await idleDelayUntil(findNextDueAt, this.maxIdleMs) : busyNapMs);
     }
     await Promise.all(this.running.values());
-  }
-
-  private async idleDelay(): Promise<number> {
-    const next = await findNextDueAt().catch(() => null);
-    const untilNext = next ? next.getTime() - Date.now() : this.maxIdleMs;
-    return Math.min(Math.max(untilNext, 50), this.maxIdleMs);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.isWakePending) {
-      this.isWakePending = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
   }
 }

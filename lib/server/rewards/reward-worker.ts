@@ -4,6 +4,7 @@
 // whose Stripe call may have happened is looked up before anything is sent again (creditInFlightSince).
 import { registerRewardWorker } from "@/lib/jobs/local/local-runner";
 import { getLogger } from "@/lib/log";
+import { idleDelayUntil, WakeableNap } from "@/lib/server/deliveries/wakeable-nap";
 import { attemptRewardCredit } from "@/lib/server/rewards/attempt-reward-credit";
 import {
   type ClaimedRewardCredit,
@@ -15,9 +16,7 @@ export type RewardWorkerOptions = { concurrency?: number; maxIdleMs?: number };
 
 export class RewardWorker {
   private isRunning = false;
-  private wake?: () => void;
-  /** A wake-up that came while the loop was busy: the next sleep returns at once. */
-  private isWakePending = false;
+  private readonly nap = new WakeableNap();
   private loop?: Promise<void>;
   private readonly concurrency: number;
   private readonly maxIdleMs: number;
@@ -48,8 +47,7 @@ export class RewardWorker {
 
   /** Intake and Try again call this (through the local runner) after commit. */
   notify(): void {
-    if (this.wake) this.wake();
-    else this.isWakePending = true;
+    this.nap.wakeUp();
   }
 
   /** Runs until nothing is due; for tests and scripts. Returns how many tries ran. */
@@ -95,30 +93,10 @@ export class RewardWorker {
         );
       }
       if (!this.isRunning) break;
-      await this.sleep(this.running.size === 0 ? await this.idleDelay() : this.maxIdleMs);
+      await this.nap.sleep(
+        this.running.size === 0 ? await idleDelayUntil(findNextRewardDueAt, this.maxIdleMs) : this.maxIdleMs,
+      );
     }
     await Promise.all(this.running.values());
-  }
-
-  private async idleDelay(): Promise<number> {
-    const next = await findNextRewardDueAt().catch(() => null);
-    const untilNext = next ? next.getTime() - Date.now() : this.maxIdleMs;
-    return Math.min(Math.max(untilNext, 50), this.maxIdleMs);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.isWakePending) {
-      this.isWakePending = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
   }
 }
