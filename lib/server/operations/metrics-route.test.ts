@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/metrics/route";
 import { POST } from "@/app/api/webhooks/stripe/[integrationId]/route";
 import { prisma } from "@/lib/db";
+import { raiseAlert } from "@/lib/server/alerts/raise-alert";
 import { reserveImpactRequest } from "@/lib/server/deliveries/impact-budget";
 import { recordAttemptOutcome } from "@/lib/server/deliveries/record-attempt-outcome";
 import { createTestIntegration, signedWebhookRequest } from "@/testing/db/factories";
+import { createRewardCredit } from "@/testing/db/reward-factories";
 import { buildCustomer } from "@/testing/stripe/builders/customer";
 import { buildEvent } from "@/testing/stripe/builders/event";
 import { buildPaidInvoice } from "@/testing/stripe/builders/invoice";
@@ -104,5 +106,31 @@ describe("GET /api/metrics", () => {
     expect(
       sample(text, 'portal_webhooks_received_total{source="webhook",type="customer.created",outcome="duplicate"}'),
     ).toBe(before + 1);
+  });
+
+  it("reports reward credits by status, the due ones, and open alerts by kind", async () => {
+    const { integration } = await createTestIntegration();
+    const before = (await scrape()).text;
+    const count = (text: string, series: string) => sample(text, series) ?? 0;
+    await createRewardCredit(integration, { status: "credited" });
+    await createRewardCredit(integration, { status: "needs_mapping" });
+    const due = await createRewardCredit(integration, { status: "retrying" });
+    await prisma.rewardCredit.update({ where: { id: due.credit.id }, data: { dueAt: new Date(Date.now() - 1_000) } });
+    await raiseAlert({ integrationId: integration.id, kind: "delivery_rejected", detail: "impact.com rejected it" });
+    await raiseAlert({ integrationId: integration.id, kind: "delivery_rejected", detail: "and another" });
+
+    const { text } = await scrape();
+
+    for (const status of ["credited", "needs_mapping", "retrying"]) {
+      const series = `portal_reward_credits{status="${status}"}`;
+      expect(count(text, series)).toBe(count(before, series) + 1);
+    }
+    expect(sample(text, 'portal_reward_credits{status="exhausted"}')).toBe(0);
+    expect(count(text, "portal_reward_credits_due")).toBe(count(before, "portal_reward_credits_due") + 1);
+    // One open alert however often it was raised.
+    expect(count(text, 'portal_open_alerts{kind="delivery_rejected"}')).toBe(
+      count(before, 'portal_open_alerts{kind="delivery_rejected"}') + 1,
+    );
+    expect(sample(text, 'portal_open_alerts{kind="stripe_key_refused"}')).toBe(0);
   });
 });

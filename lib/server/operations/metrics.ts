@@ -53,6 +53,23 @@ function createMetrics() {
       labelNames: ["impact_sid_hash"] as const,
       registers,
     }),
+    rewardCredits: new Gauge({
+      name: "portal_reward_credits",
+      help: "Advocate reward credits (SPEC §11) by status, from the database.",
+      labelNames: ["status"] as const,
+      registers,
+    }),
+    rewardCreditsDue: new Gauge({
+      name: "portal_reward_credits_due",
+      help: "Reward credits (or their redeems) due now and not yet taken by a runner.",
+      registers,
+    }),
+    openAlerts: new Gauge({
+      name: "portal_open_alerts",
+      help: "Open alerts (SPEC §12) by kind, over all integrations.",
+      labelNames: ["kind"] as const,
+      registers,
+    }),
     impactBudgetLimit: new Gauge({
       name: "portal_impact_budget_limit",
       help: "IMPACT_HOURLY_BUDGET: requests other than new conversions allowed per impact account and hour.",
