@@ -1,7 +1,7 @@
 // Alerts in the browser (SPEC §12): a delivery impact.com rejects (the e2e fake rejects every conversion
 // with Event Type ID 9999) raises an alert whose banner on /integrations counts it, links to the matching
-// events and goes away with Dismiss; the Notifications page saves where alerts go and refuses a webhook on
-// plain http or a loopback address with a message that says which.
+// events and goes away with Dismiss; the Notifications page saves where alerts go, shows a saved webhook only
+// as its host, and refuses a webhook on plain http or a loopback address with a message that says which.
 import { expect, test } from "@playwright/test";
 import { createIntegrationThroughForm } from "@/e2e/support/create-integration";
 import { seedBrand, seedStripeAccount, stripeControl } from "@/e2e/support/seed-fakes";
@@ -79,7 +79,8 @@ test("the Notifications page saves where alerts go and refuses a webhook on http
   await expect(page.locator("#webhookUrl-error")).toHaveText(
     "Webhook URL must start with https:// (alerts are only posted over an encrypted connection).",
   );
-  await expect(webhook).toHaveValue("http://127.0.0.1:8080/hooks/alerts");
+  // The URL is a credential: not even a refused one is sent back to the page.
+  await expect(webhook).toHaveValue("");
 
   await webhook.fill("https://127.0.0.1:8443/hooks/alerts");
   await page.getByRole("button", { name: "Save" }).click();
@@ -88,6 +89,23 @@ test("the Notifications page saves where alerts go and refuses a webhook on http
   );
   await page.reload();
   await expect(webhook).toHaveValue("");
+
+  // Saved, it is shown again only as its host; an empty field keeps it, the box removes it.
+  await webhook.fill("https://93.184.216.34/services/T0E2E/B0E2E/e2e-path-secret");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(webhook).toHaveValue("");
+  await expect(page.locator("#webhookUrl-hint")).toHaveText("Saved: 93.184.216.34/… — leave empty to keep it.");
+  await expect(page.locator("body")).not.toContainText("e2e-path-secret");
+  await email.fill("oncall@notify.example.com");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.locator("#webhookUrl-hint")).toHaveText("Saved: 93.184.216.34/… — leave empty to keep it.");
+  await page.getByLabel("Remove the saved webhook URL").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByLabel("Remove the saved webhook URL")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Send test message" }).click();
   const result = page.getByTestId("test-message-result");

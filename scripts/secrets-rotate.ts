@@ -7,15 +7,15 @@ async function main(): Promise<void> {
   try {
     const report = await rotateSecrets();
     console.log(
-      `secrets:rotate: ${report.rows} integrations and ${report.advocateConnections} Advocate connections read; ` +
-        `${report.rotated} secrets re-encrypted, ` +
+      `secrets:rotate: ${report.rows} integrations, ${report.advocateConnections} Advocate connections and ` +
+        `${report.notificationSettings} notification settings read; ${report.rotated} secrets re-encrypted, ` +
+        `${report.sealedPlain} plain webhook URLs sealed, ` +
         `${report.current} already current, ${report.changedMeanwhile} changed meanwhile (left to their writer), ` +
         `${report.failed.length} unreadable.`,
     );
     for (const failure of report.failed) {
-      console.error(
-        `  ${failure.integrationId} ${failure.table ?? "Integration"}.${failure.column}: ${failure.reason}`,
-      );
+      const owner = "accountId" in failure ? `account ${failure.accountId}` : failure.integrationId;
+      console.error(`  ${owner} ${failure.table ?? "Integration"}.${failure.column}: ${failure.reason}`);
     }
     if (report.failed.length > 0) {
       console.error("Keep ENCRYPTION_KEY_PREVIOUS until the values above are fixed or re-entered through the form.");

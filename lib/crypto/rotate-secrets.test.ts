@@ -1,12 +1,12 @@
 import { createCipheriv, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { rotateSecrets } from "@/lib/crypto/rotate-secrets";
-import { advocateConnectionSecret, integrationSecret } from "@/lib/crypto/secret-bindings";
+import { advocateConnectionSecret, integrationSecret, notificationWebhookSecret } from "@/lib/crypto/secret-bindings";
 import { encryptWith, type KeyRing, keyIdOf, keyRingFrom } from "@/lib/crypto/secret-box";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { createTestIntegration } from "@/testing/db/factories";
+import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { createTestAdvocateConnection } from "@/testing/db/reward-factories";
 
 /** A ciphertext exactly as the portal wrote it before v2: no additional data, `v1.` prefix. */
@@ -130,7 +130,9 @@ describe("rotateSecrets and Advocate connections", () => {
     const second = await rotateSecrets(ring);
 
     expect(first.advocateConnections).toBeGreaterThanOrEqual(1);
-    expect(first.failed.filter((failure) => failure.integrationId === integration.id)).toEqual([]);
+    expect(
+      first.failed.filter((failure) => "integrationId" in failure && failure.integrationId === integration.id),
+    ).toEqual([]);
     expect(sealed.split(".").slice(0, 2)).toEqual(["v2", keyIdOf(ring.current)]);
     expect(decryptSecret(sealed, advocateConnectionSecret(connection.id))).toBe(apiKey);
     expect(second.rotated).toBe(0);
@@ -160,5 +162,72 @@ describe("rotateSecrets and Advocate connections", () => {
     expect((await prisma.advocateConnection.findUniqueOrThrow({ where: { id: connection.id } })).apiKeyEncrypted).toBe(
       stranger,
     );
+  });
+});
+
+describe("rotateSecrets and alert webhook URLs", () => {
+  const webhookOf = async (accountId: string) =>
+    (await prisma.notificationSettings.findUniqueOrThrow({ where: { accountId } })).webhookUrlEncrypted!;
+
+  it("seals a URL saved in plain before the column was sealed and re-seals an old-key one, bound to the account", async () => {
+    const previousKey = randomBytes(32).toString("base64");
+    const ring = keyRingFrom(getEnv().ENCRYPTION_KEY, previousKey);
+    const plainUrl = "https://hooks.slack.com/services/T0PLAIN/B0PLAIN/plain-path-secret";
+    const oldKeyUrl = "https://hooks.slack.com/services/T0OLD/B0OLD/old-key-path-secret";
+    const plain = await createTestAccount();
+    const oldKey = await createTestAccount();
+    await prisma.notificationSettings.create({ data: { accountId: plain.id, webhookUrlEncrypted: plainUrl } });
+    await prisma.notificationSettings.create({
+      data: {
+        accountId: oldKey.id,
+        webhookUrlEncrypted: encryptWith(keyRingFrom(previousKey), oldKeyUrl, notificationWebhookSecret(oldKey.id)),
+      },
+    });
+
+    const first = await rotateSecrets(ring);
+
+    // Earlier tests of this file left values no key opens in other tables; these accounts have none.
+    const failedHere = (report: typeof first) => report.failed.filter((failure) => "accountId" in failure);
+    expect(first).toMatchObject({ sealedPlain: 1, changedMeanwhile: 0 });
+    expect(failedHere(first)).toEqual([]);
+    expect(first.notificationSettings).toBeGreaterThanOrEqual(2);
+    expect(first.rotated).toBeGreaterThanOrEqual(1);
+    for (const [account, url] of [
+      [plain, plainUrl],
+      [oldKey, oldKeyUrl],
+    ] as const) {
+      const sealed = await webhookOf(account.id);
+      expect(sealed.split(".").slice(0, 2)).toEqual(["v2", keyIdOf(ring.current)]);
+      expect(sealed).not.toContain("secret");
+      expect(decryptSecret(sealed, notificationWebhookSecret(account.id))).toBe(url);
+      // Bound to its own row: the other account's binding does not open it.
+      expect(() => decryptSecret(sealed, notificationWebhookSecret(`${account.id}x`))).toThrow(/failed authentication/);
+    }
+
+    const sealedAfterFirst = await Promise.all([plain, oldKey].map((account) => webhookOf(account.id)));
+    const second = await rotateSecrets(ring);
+    expect(second).toMatchObject({ rotated: 0, sealedPlain: 0, changedMeanwhile: 0 });
+    expect(failedHere(second)).toEqual([]);
+    expect(await Promise.all([plain, oldKey].map((account) => webhookOf(account.id)))).toEqual(sealedAfterFirst);
+  });
+
+  it("reports a webhook URL no configured key opens with its account, and leaves it", async () => {
+    const account = await createTestAccount();
+    const stranger = encryptWith(
+      keyRingFrom(randomBytes(32).toString("base64")),
+      "https://hooks.slack.com/services/T/B/x",
+      notificationWebhookSecret(account.id),
+    );
+    await prisma.notificationSettings.create({ data: { accountId: account.id, webhookUrlEncrypted: stranger } });
+
+    const report = await rotateSecrets(keyRingFrom(getEnv().ENCRYPTION_KEY));
+
+    expect(report.failed).toContainEqual({
+      accountId: account.id,
+      table: "NotificationSettings",
+      column: "webhookUrlEncrypted",
+      reason: expect.stringMatching(/no configured key/),
+    });
+    expect(await webhookOf(account.id)).toBe(stranger);
   });
 });

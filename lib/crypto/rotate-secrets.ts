@@ -1,11 +1,15 @@
 // Re-seals every stored secret that is still v1 or was sealed with ENCRYPTION_KEY_PREVIOUS as v2 with the
-// current key, bound to its row and column. Run by `npm run secrets:rotate` after changing ENCRYPTION_KEY;
-// once it reports nothing left to rotate, ENCRYPTION_KEY_PREVIOUS can be removed.
+// current key, bound to its row and column, and seals the alert webhook URLs saved in plain before their
+// column was sealed. Run by `npm run secrets:rotate` after changing ENCRYPTION_KEY (and once after the
+// webhook URL migration); once it reports nothing left to rotate, ENCRYPTION_KEY_PREVIOUS can be removed.
 import {
   ADVOCATE_SECRET_COLUMN,
   advocateConnectionSecret,
   INTEGRATION_SECRET_COLUMNS,
   integrationSecret,
+  isUnsealedWebhookUrl,
+  NOTIFICATION_SECRET_COLUMN,
+  notificationWebhookSecret,
 } from "@/lib/crypto/secret-bindings";
 import {
   decryptWith,
@@ -20,15 +24,25 @@ import { getEnv } from "@/lib/env";
 
 const BATCH_SIZE = 200;
 
-/** `table` is left out for Integration columns (the report's original shape). */
-export type RotationFailure = { integrationId: string; table?: "AdvocateConnection"; column: string; reason: string };
+/**
+ * Where a value lives: `table` is left out for Integration columns (the report's original shape); an
+ * Advocate key is named by its integration, a webhook URL by its account.
+ */
+type SealedLocation =
+  | { integrationId: string; table?: "AdvocateConnection"; column: string }
+  | { accountId: string; table: "NotificationSettings"; column: string };
+export type RotationFailure = SealedLocation & { reason: string };
 export type RotationReport = {
   /** Integration rows read. */
   rows: number;
   /** AdvocateConnection rows read. */
   advocateConnections: number;
+  /** NotificationSettings rows read. */
+  notificationSettings: number;
   /** Sealed values re-encrypted with the current key as v2. */
   rotated: number;
+  /** Webhook URLs saved in plain before their column was sealed, sealed now. */
+  sealedPlain: number;
   /** Sealed values already v2 with the current key, left alone. */
   current: number;
   /** Values changed by someone else between the read and the write: rewritten by their writer, left alone. */
@@ -39,17 +53,20 @@ export type RotationReport = {
 
 /** One sealed value as read: where it lives, and how to write it back only if it is still what we read. */
 type SealedValue = {
-  integrationId: string;
-  table?: "AdvocateConnection";
-  column: string;
+  location: SealedLocation;
   sealed: string | null;
   binding: SecretBinding;
+  /** A value of this column written before it was sealed, to seal as it is. */
+  isUnsealed?: (stored: string) => boolean;
   /** Compare-and-set: a secret replaced through the form meanwhile is newer than ours and stays. */
   replace(resealed: string): Promise<number>;
 };
 
 /** Every table that stores sealed secrets, read in id order in batches. */
-const SEALED_TABLES: { counter: "rows" | "advocateConnections"; read(after?: string): Promise<SealedValue[][]> }[] = [
+const SEALED_TABLES: {
+  counter: "rows" | "advocateConnections" | "notificationSettings";
+  read(after?: string): Promise<SealedValue[][]>;
+}[] = [
   {
     counter: "rows",
     async read(after) {
@@ -66,8 +83,7 @@ const SEALED_TABLES: { counter: "rows" | "advocateConnections"; read(after?: str
       });
       return rows.map((row) =>
         INTEGRATION_SECRET_COLUMNS.map((column) => ({
-          integrationId: row.id,
-          column,
+          location: { integrationId: row.id, column },
           sealed: row[column],
           binding: integrationSecret(row.id, column),
           replace: async (resealed) =>
@@ -92,9 +108,7 @@ const SEALED_TABLES: { counter: "rows" | "advocateConnections"; read(after?: str
       });
       return rows.map((row) => [
         {
-          integrationId: row.integrationId,
-          table: "AdvocateConnection" as const,
-          column: ADVOCATE_SECRET_COLUMN,
+          location: { integrationId: row.integrationId, table: "AdvocateConnection", column: ADVOCATE_SECRET_COLUMN },
           sealed: row.apiKeyEncrypted,
           binding: advocateConnectionSecret(row.id),
           replace: async (resealed) =>
@@ -108,24 +122,52 @@ const SEALED_TABLES: { counter: "rows" | "advocateConnections"; read(after?: str
       ]);
     },
   },
+  {
+    counter: "notificationSettings",
+    async read(after) {
+      const rows = await prisma.notificationSettings.findMany({
+        where: after === undefined ? {} : { accountId: { gt: after } },
+        orderBy: { accountId: "asc" },
+        take: BATCH_SIZE,
+        select: { accountId: true, webhookUrlEncrypted: true },
+      });
+      return rows.map((row) => [
+        {
+          location: { accountId: row.accountId, table: "NotificationSettings", column: NOTIFICATION_SECRET_COLUMN },
+          sealed: row.webhookUrlEncrypted,
+          binding: notificationWebhookSecret(row.accountId),
+          isUnsealed: isUnsealedWebhookUrl,
+          replace: async (resealed) =>
+            (
+              await prisma.notificationSettings.updateMany({
+                where: { accountId: row.accountId, webhookUrlEncrypted: row.webhookUrlEncrypted },
+                data: { webhookUrlEncrypted: resealed },
+              })
+            ).count,
+        },
+      ]);
+    },
+  },
 ];
 
 async function rotateValue(ring: KeyRing, value: SealedValue, report: RotationReport): Promise<void> {
   if (value.sealed === null) return;
-  if (!needsRotation(ring, value.sealed)) {
+  const isPlain = value.isUnsealed?.(value.sealed) ?? false;
+  if (!isPlain && !needsRotation(ring, value.sealed)) {
     report.current++;
     return;
   }
   let resealed: string;
   try {
-    resealed = encryptWith(ring, decryptWith(ring, value.sealed, value.binding), value.binding);
+    const plaintext = isPlain ? value.sealed : decryptWith(ring, value.sealed, value.binding);
+    resealed = encryptWith(ring, plaintext, value.binding);
   } catch (error) {
-    const { integrationId, table, column } = value;
-    report.failed.push({ integrationId, ...(table ? { table } : {}), column, reason: (error as Error).message });
+    report.failed.push({ ...value.location, reason: (error as Error).message });
     return;
   }
-  if ((await value.replace(resealed)) === 1) report.rotated++;
-  else report.changedMeanwhile++;
+  if ((await value.replace(resealed)) !== 1) report.changedMeanwhile++;
+  else if (isPlain) report.sealedPlain++;
+  else report.rotated++;
 }
 
 /** Idempotent: a second run finds everything current and writes nothing. */
@@ -135,7 +177,9 @@ export async function rotateSecrets(
   const report: RotationReport = {
     rows: 0,
     advocateConnections: 0,
+    notificationSettings: 0,
     rotated: 0,
+    sealedPlain: 0,
     current: 0,
     changedMeanwhile: 0,
     failed: [],

@@ -22,3 +22,19 @@ export const ADVOCATE_SECRET_COLUMN = "apiKeyEncrypted" as const;
 export function advocateConnectionSecret(connectionId: string): SecretBinding {
   return { table: "AdvocateConnection", column: ADVOCATE_SECRET_COLUMN, rowId: connectionId };
 }
+
+/** The NotificationSettings column that holds a sealed secret: the alert webhook URL (its path is a credential). */
+export const NOTIFICATION_SECRET_COLUMN = "webhookUrlEncrypted" as const;
+
+/** The binding of the alert webhook URL stored in the NotificationSettings row of `accountId`. */
+export function notificationWebhookSecret(accountId: string): SecretBinding {
+  return { table: "NotificationSettings", column: NOTIFICATION_SECRET_COLUMN, rowId: accountId };
+}
+
+/**
+ * A webhook URL saved before its column was sealed (migration 20261204050530 renamed the plain column): a
+ * plain http(s) URL, which no ciphertext (`v1.`/`v2.`) can be mistaken for. It is sealed where it is met.
+ */
+export function isUnsealedWebhookUrl(stored: string): boolean {
+  return /^https?:\/\//i.test(stored);
+}

@@ -1,14 +1,17 @@
-// The Notifications page (SPEC §12): where an account's alerts go. Both fields are optional; empty means
-// "none". Whether the webhook's host is a public address needs DNS and is checked by lib/server.
+// The Notifications page (SPEC §12): where an account's alerts go. Both are optional: an empty email means
+// none, an empty webhook keeps the saved one. Whether the webhook's host is public needs DNS: lib/server.
 import { z } from "zod";
 
-export const NOTIFICATION_FIELDS = ["email", "webhookUrl"] as const;
+export const NOTIFICATION_FIELDS = ["email", "webhookUrl", "removeWebhookUrl"] as const;
 export type NotificationField = (typeof NOTIFICATION_FIELDS)[number];
 
 export const NOTIFICATION_LABELS: Record<NotificationField, string> = {
   email: "Email address",
   webhookUrl: "Webhook URL",
+  removeWebhookUrl: "Remove the saved webhook URL",
 };
+
+const BOTH_MESSAGE = "Enter a new webhook URL or remove the saved one, not both.";
 
 const EMAIL_MESSAGE = "Email address must be one address, such as alerts@yourshop.com.";
 const EmailSchema = z.email();
@@ -18,11 +21,12 @@ const optional = (text: string) => (text === "" ? null : text);
 
 /**
  * The form's schema. The webhook must be https (a Slack or Teams incoming webhook URL carries its secret in
- * the path, so it never travels in clear); development also allows http for a local receiver.
+ * the path, so it never travels in clear); development also allows http for a local receiver. The saved
+ * URL is never shown again, so an empty webhook field keeps it (null) and removing it is a box of its own.
  */
 export function notificationSettingsSchema({ allowHttp }: { allowHttp: boolean }) {
   const protocols = allowHttp ? ["https:", "http:"] : ["https:"];
-  return z.object({
+  const fields = z.object({
     email: z
       .string()
       .trim()
@@ -45,6 +49,12 @@ export function notificationSettingsSchema({ allowHttp }: { allowHttp: boolean }
           : "Webhook URL must start with https:// (alerts are only posted over an encrypted connection).",
       )
       .transform(optional),
+    removeWebhookUrl: z.boolean(),
+  });
+  return fields.superRefine((input, context) => {
+    if (input.removeWebhookUrl && input.webhookUrl !== null) {
+      context.addIssue({ code: "custom", path: ["webhookUrl"], message: BOTH_MESSAGE });
+    }
   });
 }
 

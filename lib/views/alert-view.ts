@@ -84,5 +84,17 @@ export type ChannelResult =
 
 export type TestMessageResult = { email: ChannelResult; webhook: ChannelResult };
 
-/** The Notifications page's form values. */
-export type NotificationSettingsView = { email: string; webhookUrl: string; isEmailAvailable: boolean };
+/** The Notifications page's saved settings. The webhook URL itself never leaves the server (its path is a credential). */
+export type NotificationSettingsView = {
+  email: string;
+  /** The saved webhook as its host only, "hooks.slack.com/…"; null when none is saved. */
+  webhookHost: string | null;
+  /** A webhook is saved but no configured key opens it: it has to be entered again. */
+  isWebhookUnreadable: boolean;
+  isEmailAvailable: boolean;
+};
+
+/** How a saved webhook URL is shown again: its host, never the path or query that carry its secret. */
+export function webhookHostLabel(url: string): string {
+  return URL.canParse(url) ? `${new URL(url).host}/…` : "…";
+}

@@ -14,10 +14,18 @@ export async function saveNotificationSettingsAction(
   _previous: ActionState<NotificationSettingsView>,
   formData: FormData,
 ): Promise<ActionState<NotificationSettingsView>> {
-  const values = { email: String(formData.get("email") ?? ""), webhookUrl: String(formData.get("webhookUrl") ?? "") };
+  const email = String(formData.get("email") ?? "");
+  const input = {
+    email,
+    webhookUrl: String(formData.get("webhookUrl") ?? ""),
+    // A browser sends "on" for a ticked box and nothing for an unticked one.
+    removeWebhookUrl: formData.get("removeWebhookUrl") === "on",
+  };
+  // Only the address goes back to a failed form: the webhook URL is a credential and is never echoed.
+  const values = { email };
   // Development may post to a local http receiver; everywhere else only https (SPEC §12).
   const schema = notificationSettingsSchema({ allowHttp: getEnv().NODE_ENV === "development" });
-  const parsed = schema.safeParse(values);
+  const parsed = schema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, { values });
 
   const brand = await requireBrand();

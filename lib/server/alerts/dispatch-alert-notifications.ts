@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log";
 import { composeAlertMessage } from "@/lib/server/alerts/alert-message";
+import { openWebhookUrl } from "@/lib/server/alerts/open-webhook-url";
 import { sendAlertEmail } from "@/lib/server/alerts/send-alert-email";
 import { sendAlertWebhook } from "@/lib/server/alerts/send-alert-webhook";
 import type { AlertKindName, ChannelResult } from "@/lib/views/alert-view";
@@ -80,11 +81,12 @@ async function deliver(window: ClaimedWindow): Promise<keyof DispatchSummary> {
       integration: {
         select: {
           id: true,
+          accountId: true,
           siteUrl: true,
           impactAuthTokenEncrypted: true,
           stripeApiKeyEncrypted: true,
           stripeWebhookSecretEncrypted: true,
-          account: { select: { notificationSettings: { select: { email: true, webhookUrl: true } } } },
+          account: { select: { notificationSettings: { select: { email: true, webhookUrlEncrypted: true } } } },
         },
       },
     },
@@ -93,7 +95,8 @@ async function deliver(window: ClaimedWindow): Promise<keyof DispatchSummary> {
   if (!alert) return "skipped";
   const { integration } = alert;
   const settings = integration.account.notificationSettings;
-  if (!settings?.email && !settings?.webhookUrl) return "skipped";
+  if (!settings?.email && !settings?.webhookUrlEncrypted) return "skipped";
+  const webhook = await openWebhookUrl(integration.accountId, settings.webhookUrlEncrypted);
   const message = composeAlertMessage(
     { ...window, siteUrl: integration.siteUrl, ...alert },
     getEnv().PUBLIC_URL,
@@ -101,7 +104,9 @@ async function deliver(window: ClaimedWindow): Promise<keyof DispatchSummary> {
   );
   const attempts: Promise<ChannelResult>[] = [];
   if (settings.email) attempts.push(sendAlertEmail(settings.email, message.subject, message.text));
-  if (settings.webhookUrl) attempts.push(sendAlertWebhook(settings.webhookUrl, message.text));
+  if (webhook.status === "open") attempts.push(sendAlertWebhook(webhook.url, message.text));
+  if (webhook.status === "unreadable")
+    attempts.push(Promise.resolve<ChannelResult>({ status: "failed", reason: webhook.reason }));
   const results = await Promise.all(attempts);
   const failures = results.flatMap((result) => (result.status === "failed" ? [result.reason] : []));
   if (failures.length > 0) {

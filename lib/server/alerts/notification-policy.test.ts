@@ -28,18 +28,28 @@ beforeEach(() => {
 });
 
 const productionSchema = notificationSettingsSchema({ allowHttp: false });
-const fieldError = (input: { email: string; webhookUrl: string }) =>
-  productionSchema.safeParse(input).error?.issues.map((issue) => [issue.path[0], issue.message]);
+const fieldError = (input: { email: string; webhookUrl: string; removeWebhookUrl?: boolean }) =>
+  productionSchema
+    .safeParse({ removeWebhookUrl: false, ...input })
+    .error?.issues.map((issue) => [issue.path[0], issue.message]);
 
 describe("the settings schema", () => {
-  it("takes an email address and an https URL, empty fields as none", () => {
-    expect(productionSchema.parse({ email: " ops@shop.example ", webhookUrl: "" })).toEqual({
+  it("takes an email address and an https URL, empty fields as none (the webhook: keep the saved one)", () => {
+    expect(productionSchema.parse({ email: " ops@shop.example ", webhookUrl: "", removeWebhookUrl: false })).toEqual({
       email: "ops@shop.example",
       webhookUrl: null,
+      removeWebhookUrl: false,
     });
-    expect(productionSchema.parse({ email: "", webhookUrl: "https://hooks.slack.com/services/T/B/x" })).toEqual({
-      email: null,
-      webhookUrl: "https://hooks.slack.com/services/T/B/x",
+    expect(
+      productionSchema.parse({
+        email: "",
+        webhookUrl: "https://hooks.slack.com/services/T/B/x",
+        removeWebhookUrl: false,
+      }),
+    ).toEqual({ email: null, webhookUrl: "https://hooks.slack.com/services/T/B/x", removeWebhookUrl: false });
+    expect(productionSchema.parse({ email: "", webhookUrl: "", removeWebhookUrl: true })).toMatchObject({
+      webhookUrl: null,
+      removeWebhookUrl: true,
     });
   });
 
@@ -54,8 +64,15 @@ describe("the settings schema", () => {
       ["webhookUrl", "Webhook URL must be a full address, such as https://hooks.slack.com/services/…."],
     ]);
     expect(
-      notificationSettingsSchema({ allowHttp: true }).parse({ email: "", webhookUrl: "http://127.0.0.1/x" }),
+      notificationSettingsSchema({ allowHttp: true }).parse({
+        email: "",
+        webhookUrl: "http://127.0.0.1/x",
+        removeWebhookUrl: false,
+      }),
     ).toMatchObject({ webhookUrl: "http://127.0.0.1/x" });
+    expect(
+      fieldError({ email: "", webhookUrl: "https://hooks.slack.com/services/T/B/x", removeWebhookUrl: true }),
+    ).toEqual([["webhookUrl", "Enter a new webhook URL or remove the saved one, not both."]]);
   });
 });
 
@@ -89,7 +106,8 @@ describe("addresses", () => {
 
   it("refuses to save a webhook on a non-public host, literal or resolved, next to the field", async () => {
     const account = await createTestAccount();
-    const save = (webhookUrl: string) => saveNotificationSettings(account.id, { email: null, webhookUrl });
+    const save = (webhookUrl: string) =>
+      saveNotificationSettings(account.id, { email: null, webhookUrl, removeWebhookUrl: false });
 
     await expect(save("https://127.0.0.1/hook")).rejects.toMatchObject({
       field: "webhookUrl",
@@ -109,10 +127,15 @@ describe("addresses", () => {
     });
     expect(await prisma.notificationSettings.count({ where: { accountId: account.id } })).toBe(0);
 
-    await saveNotificationSettings(account.id, { email: "ops@shop.example", webhookUrl: "https://93.184.216.34/h" });
-    expect(await getNotificationSettings(account.id)).toEqual({
+    await saveNotificationSettings(account.id, {
       email: "ops@shop.example",
       webhookUrl: "https://93.184.216.34/h",
+      removeWebhookUrl: false,
+    });
+    expect(await getNotificationSettings(account.id)).toEqual({
+      email: "ops@shop.example",
+      webhookHost: "93.184.216.34/…",
+      isWebhookUnreadable: false,
       isEmailAvailable: false,
     });
   });
@@ -139,7 +162,11 @@ describe("addresses", () => {
 describe("with SMTP_URL unset", () => {
   it("email is off: the page says so, the test message says why, and alerts for email only are skipped", async () => {
     const { integration } = await createTestIntegration();
-    await saveNotificationSettings(integration.accountId, { email: "ops@shop.example", webhookUrl: null });
+    await saveNotificationSettings(integration.accountId, {
+      email: "ops@shop.example",
+      webhookUrl: null,
+      removeWebhookUrl: false,
+    });
 
     expect((await getNotificationSettings(integration.accountId)).isEmailAvailable).toBe(false);
     expect(await sendTestNotification(integration.accountId)).toEqual({

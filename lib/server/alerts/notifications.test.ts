@@ -41,7 +41,7 @@ async function brandWithAlerts({ email = "ops@shop.example", url = webhook.url }
     impactAuthToken: "impact-token-that-must-never-leave",
     webhookSecret: "whsec_signingsecretthatmustneverleave",
   });
-  await saveNotificationSettings(created.integration.accountId, { email, webhookUrl: url });
+  await saveNotificationSettings(created.integration.accountId, { email, webhookUrl: url, removeWebhookUrl: false });
   return created;
 }
 
@@ -188,6 +188,7 @@ describe("alert messages", () => {
     await saveNotificationSettings(integration.accountId, {
       email: "ops@shop.example",
       webhookUrl: "http://127.0.0.1:9/hooks/secret-path",
+      removeWebhookUrl: false,
     });
     const goodUrl = process.env.SMTP_URL!;
     (getEnv() as { SMTP_URL?: string }).SMTP_URL = goodUrl.replace("smtp-test-password", "wrong-password");

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { openWebhookUrl } from "@/lib/server/alerts/open-webhook-url";
 import { sendAlertEmail } from "@/lib/server/alerts/send-alert-email";
 import { sendAlertWebhook } from "@/lib/server/alerts/send-alert-webhook";
 import type { ChannelResult, TestMessageResult } from "@/lib/views/alert-view";
@@ -11,7 +12,7 @@ import type { ChannelResult, TestMessageResult } from "@/lib/views/alert-view";
 export async function sendTestNotification(accountId: string): Promise<TestMessageResult> {
   const account = await prisma.account.findUniqueOrThrow({
     where: { id: accountId },
-    select: { companyName: true, notificationSettings: { select: { email: true, webhookUrl: true } } },
+    select: { companyName: true, notificationSettings: { select: { email: true, webhookUrlEncrypted: true } } },
   });
   const settings = account.notificationSettings;
   const text = [
@@ -20,11 +21,16 @@ export async function sendTestNotification(accountId: string): Promise<TestMessa
     `Notifications: ${getEnv().PUBLIC_URL.replace(/\/+$/, "")}/settings/notifications`,
   ].join("\n");
   const off = (reason: string): Promise<ChannelResult> => Promise.resolve({ status: "off", reason });
-  const [email, webhook] = await Promise.all([
+  const webhook = await openWebhookUrl(accountId, settings?.webhookUrlEncrypted ?? null);
+  const [email, webhookResult] = await Promise.all([
     settings?.email
       ? sendAlertEmail(settings.email, "Test message from the payments integration portal", text)
       : off("No email address is saved."),
-    settings?.webhookUrl ? sendAlertWebhook(settings.webhookUrl, text) : off("No webhook URL is saved."),
+    webhook.status === "open"
+      ? sendAlertWebhook(webhook.url, text)
+      : webhook.status === "unreadable"
+        ? Promise.resolve<ChannelResult>({ status: "failed", reason: webhook.reason })
+        : off("No webhook URL is saved."),
   ]);
-  return { email, webhook };
+  return { email, webhook: webhookResult };
 }

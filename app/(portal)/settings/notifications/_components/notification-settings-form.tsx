@@ -16,9 +16,16 @@ type TestAction = (previous: ActionState<TestMessageResult>) => Promise<ActionSt
 
 const HINTS = {
   email: "One address; leave empty for no email.",
-  webhookUrl:
-    'A Slack (or Mattermost, Teams) incoming webhook, https://…: the portal posts {"text": …} to it. Leave empty for none.',
+  webhookUrl: 'A Slack (or Mattermost, Teams) incoming webhook, https://…: the portal posts {"text": …} to it.',
 };
+
+/** The saved URL is a credential and never comes back: the hint names its host and that empty keeps it. */
+function webhookHint(current: NotificationSettingsView): string {
+  if (current.isWebhookUnreadable)
+    return "A webhook URL is saved, but this portal's encryption keys cannot open it: enter it again.";
+  if (current.webhookHost) return `Saved: ${current.webhookHost} — leave empty to keep it.`;
+  return `${HINTS.webhookUrl} Leave empty for none.`;
+}
 
 function describeChannel(name: string, result: ChannelResult): string {
   if (result.status === "sent") return `${name}: sent.`;
@@ -41,6 +48,7 @@ export function NotificationSettingsForm({
   const message = formMessageOf(state, NOTIFICATION_FIELDS);
   const current = state?.ok ? state.data : saved;
   const values = state && !state.ok ? state.values : undefined;
+  const hasSavedWebhook = current.webhookHost !== null || current.isWebhookUnreadable;
   return (
     <div className="space-y-6">
       {current.isEmailAvailable ? null : (
@@ -66,10 +74,18 @@ export function NotificationSettingsForm({
           label={NOTIFICATION_LABELS.webhookUrl}
           name="webhookUrl"
           type="url"
-          defaultValue={values?.webhookUrl ?? current.webhookUrl}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={hasSavedWebhook ? "Leave empty to keep the saved one" : undefined}
           error={errors.webhookUrl}
-          hint={HINTS.webhookUrl}
+          hint={webhookHint(current)}
         />
+        {hasSavedWebhook ? (
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="removeWebhookUrl" className="h-4 w-4 rounded border-slate-300" />
+            {NOTIFICATION_LABELS.removeWebhookUrl}
+          </label>
+        ) : null}
         <Button type="submit" disabled={isSaving}>
           {isSaving ? "Saving…" : "Save"}
         </Button>
