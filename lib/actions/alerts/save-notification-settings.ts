@@ -30,7 +30,11 @@ export async function saveNotificationSettingsAction(
 
   const brand = await requireBrand();
   try {
-    const saved = await saveNotificationSettings(brand.accountId, parsed.data);
+    const saved = await saveNotificationSettings(
+      { role: "brand", accountId: brand.accountId },
+      brand.accountId,
+      parsed.data,
+    );
     revalidatePath("/settings/notifications");
     return { ok: true, data: saved };
   } catch (error) {

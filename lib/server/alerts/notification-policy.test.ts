@@ -15,6 +15,9 @@ import { refusedAddressKind } from "@/lib/server/alerts/webhook-address-policy";
 import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { startWebhookReceiver, type WebhookReceiver } from "@/testing/receivers/webhook-receiver";
 
+/** The brand acting on its own account: the actor saveNotificationSettings audits. */
+const brandOf = (accountId: string) => ({ role: "brand" as const, accountId });
+
 let receiver: WebhookReceiver;
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
@@ -107,7 +110,7 @@ describe("addresses", () => {
   it("refuses to save a webhook on a non-public host, literal or resolved, next to the field", async () => {
     const account = await createTestAccount();
     const save = (webhookUrl: string) =>
-      saveNotificationSettings(account.id, { email: null, webhookUrl, removeWebhookUrl: false });
+      saveNotificationSettings(brandOf(account.id), account.id, { email: null, webhookUrl, removeWebhookUrl: false });
 
     await expect(save("https://127.0.0.1/hook")).rejects.toMatchObject({
       field: "webhookUrl",
@@ -127,7 +130,7 @@ describe("addresses", () => {
     });
     expect(await prisma.notificationSettings.count({ where: { accountId: account.id } })).toBe(0);
 
-    await saveNotificationSettings(account.id, {
+    await saveNotificationSettings(brandOf(account.id), account.id, {
       email: "ops@shop.example",
       webhookUrl: "https://93.184.216.34/h",
       removeWebhookUrl: false,
@@ -162,7 +165,7 @@ describe("addresses", () => {
 describe("with SMTP_URL unset", () => {
   it("email is off: the page says so, the test message says why, and alerts for email only are skipped", async () => {
     const { integration } = await createTestIntegration();
-    await saveNotificationSettings(integration.accountId, {
+    await saveNotificationSettings(brandOf(integration.accountId), integration.accountId, {
       email: "ops@shop.example",
       webhookUrl: null,
       removeWebhookUrl: false,

@@ -14,6 +14,9 @@ import { sendTestNotification } from "@/lib/server/alerts/send-test-notification
 import { createTestAccount, createTestIntegration } from "@/testing/db/factories";
 import { startWebhookReceiver, type WebhookReceiver } from "@/testing/receivers/webhook-receiver";
 
+/** The brand acting on its own account: the actor saveNotificationSettings audits. */
+const brandOf = (accountId: string) => ({ role: "brand" as const, accountId });
+
 let webhook: WebhookReceiver;
 beforeAll(async () => {
   webhook = await startWebhookReceiver();
@@ -34,7 +37,7 @@ describe("the alert webhook URL at rest", () => {
     const account = await createTestAccount();
     const url = "http://127.0.0.1:9/services/T0SEAL/B0SEAL/sealed-path-secret";
 
-    const saved = await saveNotificationSettings(account.id, { ...keep, webhookUrl: url });
+    const saved = await saveNotificationSettings(brandOf(account.id), account.id, { ...keep, webhookUrl: url });
 
     expect(saved).toEqual({
       email: "ops@shop.example",
@@ -49,13 +52,17 @@ describe("the alert webhook URL at rest", () => {
     expect(decryptSecret(stored!, notificationWebhookSecret(account.id))).toBe(url);
 
     // An empty field keeps it (the page cannot show it back to be resubmitted).
-    expect(await saveNotificationSettings(account.id, { ...keep, email: "new@shop.example" })).toMatchObject({
+    expect(
+      await saveNotificationSettings(brandOf(account.id), account.id, { ...keep, email: "new@shop.example" }),
+    ).toMatchObject({
       email: "new@shop.example",
       webhookHost: "127.0.0.1:9/…",
     });
     expect(await storedOf(account.id)).toBe(stored);
 
-    expect(await saveNotificationSettings(account.id, { ...keep, removeWebhookUrl: true })).toMatchObject({
+    expect(
+      await saveNotificationSettings(brandOf(account.id), account.id, { ...keep, removeWebhookUrl: true }),
+    ).toMatchObject({
       webhookHost: null,
     });
     expect(await storedOf(account.id)).toBeNull();
@@ -64,7 +71,7 @@ describe("the alert webhook URL at rest", () => {
   it("does not open in another account's row: the page says it must be entered again, the test message why", async () => {
     const owner = await createTestAccount();
     const other = await createTestAccount();
-    await saveNotificationSettings(owner.id, { ...keep, webhookUrl: webhook.url });
+    await saveNotificationSettings(brandOf(owner.id), owner.id, { ...keep, webhookUrl: webhook.url });
     await prisma.notificationSettings.create({
       data: { accountId: other.id, webhookUrlEncrypted: await storedOf(owner.id) },
     });

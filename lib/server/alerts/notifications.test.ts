@@ -15,6 +15,9 @@ import { createTestIntegration } from "@/testing/db/factories";
 import { type SmtpReceiver, startSmtpReceiver } from "@/testing/receivers/smtp-receiver";
 import { startWebhookReceiver, type WebhookReceiver } from "@/testing/receivers/webhook-receiver";
 
+/** The brand acting on its own account: the actor saveNotificationSettings audits. */
+const brandOf = (accountId: string) => ({ role: "brand" as const, accountId });
+
 const PUBLIC_URL = "https://portal.example.test";
 let smtp: SmtpReceiver;
 let webhook: WebhookReceiver;
@@ -41,7 +44,11 @@ async function brandWithAlerts({ email = "ops@shop.example", url = webhook.url }
     impactAuthToken: "impact-token-that-must-never-leave",
     webhookSecret: "whsec_signingsecretthatmustneverleave",
   });
-  await saveNotificationSettings(created.integration.accountId, { email, webhookUrl: url, removeWebhookUrl: false });
+  await saveNotificationSettings(brandOf(created.integration.accountId), created.integration.accountId, {
+    email,
+    webhookUrl: url,
+    removeWebhookUrl: false,
+  });
   return created;
 }
 
@@ -185,7 +192,7 @@ describe("alert messages", () => {
 
   it("reports a refused SMTP login and an unreachable webhook as reasons, without the credentials", async () => {
     const { integration } = await createTestIntegration();
-    await saveNotificationSettings(integration.accountId, {
+    await saveNotificationSettings(brandOf(integration.accountId), integration.accountId, {
       email: "ops@shop.example",
       webhookUrl: "http://127.0.0.1:9/hooks/secret-path",
       removeWebhookUrl: false,

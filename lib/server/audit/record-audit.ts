@@ -13,6 +13,8 @@ export type AuditAction =
   | "advocate.disconnect"
   | "reward.retry"
   | "alert.dismiss"
+  // Where an account's alerts go (the webhook URL itself is never in the details: it is a credential).
+  | "notifications.save"
   // Staff reads of tenant data (recorded through recordStaffRead, at most one per staff member, resource and 10 min).
   | "events.list"
   | "event.view"
