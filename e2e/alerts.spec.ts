@@ -67,7 +67,7 @@ test("the Notifications page saves where alerts go and refuses a webhook on http
   await expect(page.getByText("Email is off on this portal: SMTP_URL is not set")).toBeVisible();
 
   const email = page.getByLabel("Email address");
-  const webhook = page.getByLabel("Webhook URL");
+  const webhook = page.getByLabel("Webhook URL", { exact: true });
   await email.fill("ops@notify.example.com");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();

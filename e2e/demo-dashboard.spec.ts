@@ -8,8 +8,9 @@ import { DEMO_REJECTION } from "@/testing/fakes/stripe/demo-scenario";
 // The README's demo, in the browser: the newcomer's steps (the demo credentials, one integration through
 // the form) with the demo stream on, ten times faster (its four minutes in 25 s). Once the stream has
 // played and impact.com has confirmed what it takes, the dashboard shows the traffic — delivered, failed,
-// skipped, the 7-day chart — and the log impact.com's rejection in its own words; the dashboard is then
-// photographed for the README (docs/demo-dashboard.png, rewritten each run).
+// skipped, the 7-day chart — with the rejection's alert banner above it, and the log impact.com's rejection
+// in its own words; the dashboard is then photographed for the README (docs/demo-dashboard.png, rewritten
+// each run), banner and card both in the picture.
 
 const SCREENSHOT = "docs/demo-dashboard.png";
 const TIME_SCALE = 0.1;
@@ -79,11 +80,21 @@ test.describe("the demo's dashboard", () => {
     const today = card.getByRole("table", { name: "Deliveries per day, last 7 days (UTC)" }).getByRole("row").last();
     await expect(today.getByRole("cell")).toHaveText([/^\d{4}-\d{2}-\d{2}$/, FINAL.delivered, "0", FINAL.failed]);
 
-    // The viewport down to just below the integration (banners above it included), not the empty page under it.
+    // The rejected conversion's alert (SPEC §12) is the banner above the card: one occurrence, in impact.com's words.
+    const banner = page.getByTestId("alert-banner");
+    const alert = banner.getByTestId("alert");
+    await expect(alert).toHaveCount(1);
+    await expect(alert).toContainText("impact.com rejected deliveries · https://shop.demo.example.com");
+    await expect(alert.getByTestId("alert-times")).toHaveText(/^Once · first .+ UTC · last .+ UTC$/);
+    await expect(alert).toContainText(DEMO_REJECTION.errorReason);
+    await expect(alert.getByRole("link", { name: "View the matching events" })).toBeVisible();
+
+    // From the top of the page down to just below the integration: the header, the banner and the card with its
+    // traffic, not the empty page under it. Both must be in the picture whatever their heights.
+    const bannerBox = (await banner.boundingBox())!;
     const box = (await card.boundingBox())!;
-    await page.screenshot({
-      path: SCREENSHOT,
-      clip: { x: 0, y: 0, width: 1280, height: Math.ceil(box.y + box.height + 32) },
-    });
+    expect(bannerBox.y + bannerBox.height).toBeLessThanOrEqual(box.y);
+    const height = Math.ceil(box.y + box.height + 32);
+    await page.screenshot({ path: SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 1280, height } });
   });
 });
