@@ -7,6 +7,7 @@ import {
   rewardCreditRequested,
 } from "@/lib/jobs/inngest/events";
 import type { JobRunner } from "@/lib/jobs/job-runner";
+import { getLogger } from "@/lib/log";
 
 export const inngestRunner: JobRunner = {
   name: "inngest",
@@ -27,7 +28,10 @@ export const inngestRunner: JobRunner = {
       );
     } catch (error) {
       // The deliveries are stored as pending; a failed hand-off is visible in the log and can be retried from there.
-      console.error("[inngest-runner] could not send delivery events", (error as Error).message);
+      getLogger().error(
+        { component: "inngest-runner", reason: (error as Error).message },
+        "could not send delivery events",
+      );
     }
   },
   async enqueueRewardCredits(credits) {
@@ -43,7 +47,10 @@ export const inngestRunner: JobRunner = {
       );
     } catch (error) {
       // The credits are stored as pending; the resend cron (resend-stale-reward-credits) hands them over again.
-      console.error("[inngest-runner] could not send reward credit events", (error as Error).message);
+      getLogger().error(
+        { component: "inngest-runner", reason: (error as Error).message },
+        "could not send reward credit events",
+      );
     }
   },
 };
