@@ -23,10 +23,14 @@ describe("AdvocateConnectSchema", () => {
     );
   });
 
+  it("takes an empty key as 'keep the saved one' (connectAdvocate decides whether there is one)", () => {
+    expect(AdvocateConnectSchema.parse({ tenantAlias: "test_a1b2", apiKey: "  " }).apiKey).toBeUndefined();
+    expect(AdvocateConnectSchema.parse({ tenantAlias: "test_a1b2" }).apiKey).toBeUndefined();
+  });
+
   it("names the field and the problem", () => {
     expect(errorsOf({ tenantAlias: "", apiKey: "", rewardUnits: "CASH/USD" })).toEqual({
       tenantAlias: "Enter the Advocate tenant alias, e.g. test_a1b2c3d4 (Advocate shows it under Settings → API keys).",
-      apiKey: "Enter the Advocate API key of this tenant.",
       rewardUnits:
         '"CASH/USD" is not a Stripe reward unit: use STRIPE/* or STRIPE/ followed by a currency code, e.g. STRIPE/USD.',
     });
