@@ -1,6 +1,6 @@
 // Shapes the Rewards view renders (SPEC §11): plain JSON-safe data (dates as ISO strings) built by
 // lib/server, served by the JSON routes and shown by the UI, like lib/views/event-view.ts for events.
-import type { AccountRef, IntegrationRef } from "@/lib/views/event-view";
+import type { AccountRef, AttemptView, IntegrationRef } from "@/lib/views/event-view";
 
 /**
  * Where a reward credit stands (Prisma's RewardCreditStatus, in the order a person reads them; a test keeps
@@ -73,20 +73,11 @@ export type RewardListItem = {
 
 export type RewardPage = { items: RewardListItem[]; nextCursor: string | null };
 
-/** One HTTP exchange of a credit (Advocate reads, Stripe reads and the credit, the redeem). */
-export type RewardAttemptView = {
-  id: string;
-  number: number;
+/** One HTTP exchange of a credit (Advocate reads, Stripe reads and the credit, the redeem): a delivery
+ * attempt's shape with the step it belongs to instead of a generation and a next attempt time. */
+export type RewardAttemptView = Omit<AttemptView, "generation" | "nextAttemptAt"> & {
   /** reward-read, user-read, customer-read, credit-lookup, credit, redeem. */
   step: string;
-  startedAt: string;
-  durationMs: number;
-  runner: string;
-  requestMethod: string;
-  requestUrl: string;
-  responseStatus: number | null;
-  responseBody: string | null;
-  error: string | null;
 };
 
 export type RewardDetail = RewardListItem & {
