@@ -14,12 +14,9 @@ import { classifyExchange } from "@/lib/server/deliveries/classify-exchange";
 import { followSubmission, nextReadDelayMs } from "@/lib/server/deliveries/follow-submission";
 import { reserveImpactRequest } from "@/lib/server/deliveries/impact-budget";
 import { type DeliveryWork, loadDeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
+import type { AttemptRecord, OutcomeUpdate } from "@/lib/server/deliveries/outcome-update";
 import { type Preparation, prepareImpactRequest } from "@/lib/server/deliveries/prepare-impact-request";
-import {
-  type AttemptRecord,
-  type OutcomeUpdate,
-  recordAttemptOutcome,
-} from "@/lib/server/deliveries/record-attempt-outcome";
+import { recordAttemptOutcome } from "@/lib/server/deliveries/record-attempt-outcome";
 import { retryUntil } from "@/lib/server/deliveries/retry-until";
 import { isStripeKeyRefused } from "@/lib/stripe/stripe-errors";
 

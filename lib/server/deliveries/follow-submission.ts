@@ -8,11 +8,8 @@ import type { AttemptOutcome } from "@/lib/server/deliveries/attempt-outcome";
 import { classifySubmission, rejectionMessage } from "@/lib/server/deliveries/classify-submission";
 import { reserveImpactRequest } from "@/lib/server/deliveries/impact-budget";
 import type { DeliveryWork } from "@/lib/server/deliveries/load-delivery-work";
-import {
-  type AttemptRecord,
-  type OutcomeUpdate,
-  recordAttemptOutcome,
-} from "@/lib/server/deliveries/record-attempt-outcome";
+import type { AttemptRecord, OutcomeUpdate } from "@/lib/server/deliveries/outcome-update";
+import { recordAttemptOutcome } from "@/lib/server/deliveries/record-attempt-outcome";
 
 /** Reads are never further apart than this, however long impact.com takes. */
 export const MAX_READ_GAP_MS = 15 * 60_000;
