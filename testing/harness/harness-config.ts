@@ -45,15 +45,15 @@ export function portalEnv(overrides: {
     // (lib/server/deliveries); e2e keeps the default.
     IMPACT_HOURLY_BUDGET: "1000000",
     ...(overrides.localWorker ? { LOCAL_WORKER: overrides.localWorker } : {}),
-    ...cpuProfileOptions(),
   };
 }
 
 /**
- * `BENCH_CPU_PROFILE_DIR=/tmp/profiles npm run bench …`: every portal and worker process writes a V8 CPU
- * profile there when it exits (docs/performance.md's profiles; open them in Chrome DevTools or speedscope).
+ * `BENCH_CPU_PROFILE_DIR=/tmp/profiles npm run bench …`: every portal and worker process the bench starts
+ * writes a V8 CPU profile there when it exits (docs/performance.md's profiles: summarize-cpu-profile.ts, or
+ * Chrome DevTools). Node flags, because Node refuses --cpu-prof in NODE_OPTIONS.
  */
-function cpuProfileOptions(): Record<string, string> {
+export function cpuProfileFlags(): string[] {
   const directory = process.env.BENCH_CPU_PROFILE_DIR;
-  return directory ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${directory}` } : {};
+  return directory ? ["--cpu-prof", `--cpu-prof-dir=${directory}`] : [];
 }

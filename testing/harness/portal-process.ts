@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { cpuProfileFlags } from "@/testing/harness/harness-config";
 import { probeWebhookRoute, type ServiceProcess, startService } from "@/testing/harness/service-process";
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
@@ -34,8 +35,17 @@ export function startPortal({
   logFile: string;
 }): Promise<ServiceProcess> {
   return startService({
-    command: bin("next"),
-    args: ["start", "-p", String(port), "-H", "127.0.0.1"],
+    // node itself, not the bin's shebang: the PID is the server's, and profiling flags reach it.
+    command: process.execPath,
+    args: [
+      ...cpuProfileFlags(),
+      path.resolve("node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     env,
     logFile,
     url: `http://127.0.0.1:${port}`,

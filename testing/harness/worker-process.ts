@@ -4,6 +4,7 @@
 import path from "node:path";
 import pg from "pg";
 import { WORK_LISTENER_APPLICATION } from "@/lib/jobs/local/work-listener";
+import { cpuProfileFlags } from "@/testing/harness/harness-config";
 import { type ServiceProcess, startService } from "@/testing/harness/service-process";
 
 async function countListeners(databaseUrl: string): Promise<number> {
@@ -37,7 +38,7 @@ export async function startWorkerProcess({
   const before = await countListeners(databaseUrl);
   return startService({
     command: process.execPath,
-    args: ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/worker.ts")],
+    args: [...cpuProfileFlags(), "--conditions=react-server", "--import", "tsx", path.resolve("scripts/worker.ts")],
     env,
     logFile,
     url: `worker listening on ${new URL(databaseUrl).pathname.slice(1)}`,
