@@ -1,6 +1,5 @@
 import { getLogger } from "@/lib/log";
 import { raiseAlert } from "@/lib/server/alerts/raise-alert";
-import { resolveAlerts } from "@/lib/server/alerts/resolve-alerts";
 import type { AlertKindName } from "@/lib/views/alert-view";
 
 /** What one recorded attempt tells about the integration's health. */
@@ -28,16 +27,27 @@ function detailOf(facts: AttemptAlertFacts, fallback: string): string {
 }
 
 /**
- * Raises and resolves the alerts one recorded attempt speaks to (SPEC §12): a final exhausted, rejected or
- * unknown status; impact.com answering 401/403 (a later 2xx resolves it); Stripe refusing the key (a
- * later answered read resolves it). Called after the attempt's commit and never throws: an alert that
- * could not be written is logged, and the delivery's own outcome stands.
+ * The kinds of alert whose cause one recorded attempt shows gone (SPEC §12): impact.com answering 2xx clears
+ * impact_token_refused, Stripe answering the attempt's reads clears stripe_key_refused. recordAttemptOutcome
+ * clears them in the attempt's own statement, so that the usual case (nothing open) costs no round trip.
  */
-export async function recordAttemptAlerts(integrationId: string, facts: AttemptAlertFacts): Promise<void> {
+export function alertKindsResolvedBy(facts: AttemptAlertFacts): AlertKindName[] {
+  const resolved: AlertKindName[] = [];
+  const { impactStatus } = facts;
+  if (impactStatus !== undefined && impactStatus >= 200 && impactStatus < 300) resolved.push("impact_token_refused");
+  if (facts.stripeAccess === "granted") resolved.push("stripe_key_refused");
+  return resolved;
+}
+
+/**
+ * Raises the alerts one recorded attempt speaks to (SPEC §12): a final exhausted, rejected or unknown
+ * status; impact.com answering 401/403; Stripe refusing the key. Called after the attempt's commit and
+ * never throws: an alert that could not be written is logged, and the delivery's own outcome stands.
+ */
+export async function raiseAttemptAlerts(integrationId: string, facts: AttemptAlertFacts): Promise<void> {
   try {
     const finalKind = FINAL_KINDS[facts.status];
     if (finalKind) await raiseAlert({ integrationId, kind: finalKind, detail: detailOf(facts, facts.status) });
-    const resolved: AlertKindName[] = [];
     const { impactStatus } = facts;
     if (impactStatus === 401 || impactStatus === 403) {
       await raiseAlert({
@@ -45,8 +55,6 @@ export async function recordAttemptAlerts(integrationId: string, facts: AttemptA
         kind: "impact_token_refused",
         detail: detailOf(facts, `impact.com answered ${impactStatus}`),
       });
-    } else if (impactStatus !== undefined && impactStatus >= 200 && impactStatus < 300) {
-      resolved.push("impact_token_refused");
     }
     if (facts.stripeAccess === "refused") {
       await raiseAlert({
@@ -54,10 +62,7 @@ export async function recordAttemptAlerts(integrationId: string, facts: AttemptA
         kind: "stripe_key_refused",
         detail: detailOf(facts, "Stripe refused the key"),
       });
-    } else if (facts.stripeAccess === "granted") {
-      resolved.push("stripe_key_refused");
     }
-    await resolveAlerts(integrationId, resolved);
   } catch (error) {
     getLogger().error(
       { component: "alerts", integrationId, status: facts.status, reason: (error as Error).message },

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { recordAttemptAlerts } from "@/lib/server/alerts/record-attempt-alerts";
+import { raiseAttemptAlerts } from "@/lib/server/alerts/record-attempt-alerts";
 
 /**
  * Final state for a delivery its runner gave up on outside attemptDelivery (Inngest ran out of
@@ -22,6 +22,6 @@ export async function markDeliveryExhausted(deliveryId: string, reason: string, 
     return updated[0];
   });
   if (!exhausted) return false;
-  await recordAttemptAlerts(exhausted.integrationId, { status: "exhausted", orderId: exhausted.orderId, reason });
+  await raiseAttemptAlerts(exhausted.integrationId, { status: "exhausted", orderId: exhausted.orderId, reason });
   return true;
 }

@@ -8,9 +8,12 @@
 //   lost lease writes nothing at all. The row lock `d` takes serialises this with a concurrent claim.
 // - One statement is one transaction: the attempt, the delivery and the event change together or not at all,
 //   as before. `closed` and `completed` never touch the same attempt row (`closed` skips the in-flight one).
+// - The alerts the attempt shows resolved are cleared in the same statement: only when the attempt is recorded.
 // - A field the update leaves undefined is left out of SET, as Prisma did: null clears it, undefined keeps it.
 import { randomUUID } from "node:crypto";
+import { UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
 import type { AttemptRecord, OutcomeUpdate } from "@/lib/server/deliveries/outcome-update";
+import type { AlertKindName } from "@/lib/views/alert-view";
 
 /** A parameterised statement for pg: `$n` placeholders and their values. */
 export type Statement = { text: string; values: unknown[] };
@@ -103,15 +106,16 @@ function attemptPart(
 }
 
 /**
- * The statement that records `update` (and `attempt`) for the delivery whose lease `leaseToken` is. It
- * returns one row (integrationId, orderId after the update) when recorded, none when the lease was lost.
+ * The statement that records `update` (and `attempt`) for the delivery whose lease `leaseToken` is, and
+ * clears its integration's open alerts of `resolvedAlertKinds` (alertKindsResolvedBy). It returns one row
+ * (integrationId, orderId after the update) when recorded, none when the lease was lost.
  */
 export function outcomeStatement(
   deliveryId: string,
   leaseToken: string,
   update: OutcomeUpdate,
   attempt: AttemptRecord | undefined,
-  unknownOutcomeError: string,
+  resolvedAlertKinds: AlertKindName[],
 ): Statement {
   const { values, param } = parameters();
   // The new attemptCount is the attempt's number: the old count plus this attempt when it counts.
@@ -123,7 +127,7 @@ export function outcomeStatement(
   // In the same statement as the new state: a crash in between must not hide that a send happened.
   const closed = update.closesUnfinished
     ? `, closed AS (
-  UPDATE "DeliveryAttempt" a SET "isInFlight" = false, error = ${param(unknownOutcomeError)}
+  UPDATE "DeliveryAttempt" a SET "isInFlight" = false, error = ${param(UNKNOWN_OUTCOME_ERROR)}
   FROM d WHERE a."deliveryId" = d.id AND a.generation = d.generation AND a."isInFlight"
     AND a.id IS DISTINCT FROM ${param(attempt?.inFlightAttemptId ?? null)}::text
   RETURNING a.id
@@ -134,8 +138,18 @@ export function outcomeStatement(
   UPDATE "StripeEvent" s SET outcome = ${param(update.status)}::"EventOutcome" FROM d WHERE s.id = d."stripeEventId"
   RETURNING s.id
 )`;
+  // Usually nothing is open: the partial unique index finds that without touching a row.
+  const cleared =
+    resolvedAlertKinds.length > 0
+      ? `, cleared AS (
+  UPDATE "Alert" al SET "clearedAt" = ${NOW}, "clearedReason" = 'resolved'
+  FROM d WHERE al."integrationId" = d."integrationId" AND al.kind = ANY(${param(resolvedAlertKinds)}::"AlertKind"[])
+    AND al."clearedAt" IS NULL
+  RETURNING al.id
+)`
+      : "";
   return {
-    text: `WITH ${d}${closed}${recorded}${event}\nSELECT "integrationId", "orderId" FROM d`,
+    text: `WITH ${d}${closed}${recorded}${event}${cleared}\nSELECT "integrationId", "orderId" FROM d`,
     values,
   };
 }

@@ -2,6 +2,7 @@
 // — undefined keeps a column, null clears it, UTC times round-trip, a lost lease writes nothing — is pinned here.
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { raiseAlert } from "@/lib/server/alerts/raise-alert";
 import { beginImpactAttempt, UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
 import type { AttemptRecord } from "@/lib/server/deliveries/outcome-update";
 import { recordAttemptOutcome } from "@/lib/server/deliveries/record-attempt-outcome";
@@ -253,5 +254,34 @@ describe("recordAttemptOutcome", () => {
     expect(byId.get(currentId)).toMatchObject({ isInFlight: false, error: null, responseStatus: 200 });
     const dead = attempts.find((attempt) => attempt.id !== currentId);
     expect(dead).toMatchObject({ isInFlight: false, error: UNKNOWN_OUTCOME_ERROR, responseStatus: null });
+  });
+
+  it("clears the alerts an answered attempt shows resolved in its own statement, and none when its lease is lost", async () => {
+    const { integration, deliveryId } = await leasedDelivery();
+    for (const kind of ["impact_token_refused", "stripe_key_refused", "delivery_rejected"] as const) {
+      await raiseAlert({ integrationId: integration.id, kind, detail: "raised by the test" });
+    }
+    const openKinds = async () =>
+      (
+        await prisma.alert.findMany({
+          where: { integrationId: integration.id, clearedAt: null },
+          orderBy: { kind: "asc" },
+        })
+      ).map((alert) => alert.kind);
+    const delivered = {
+      status: "delivered",
+      dueAt: null,
+      lastError: null,
+      countsAsAttempt: true,
+      stripeAccess: "granted",
+    } as const;
+
+    expect(await recordAttemptOutcome(deliveryId, "someone-elses-lease", delivered, impactAnswer())).toBe(false);
+    expect(await openKinds()).toHaveLength(3);
+
+    expect(await recordAttemptOutcome(deliveryId, LEASE, delivered, impactAnswer())).toBe(true);
+    expect(await openKinds()).toEqual(["delivery_rejected"]);
+    const cleared = await prisma.alert.findMany({ where: { integrationId: integration.id, clearedAt: { not: null } } });
+    expect(cleared.map((alert) => alert.clearedReason)).toEqual(["resolved", "resolved"]);
   });
 });

@@ -1,13 +1,17 @@
 import { sqlPool } from "@/lib/db";
-import { recordAttemptAlerts } from "@/lib/server/alerts/record-attempt-alerts";
-import { UNKNOWN_OUTCOME_ERROR } from "@/lib/server/deliveries/begin-impact-attempt";
+import {
+  type AttemptAlertFacts,
+  alertKindsResolvedBy,
+  raiseAttemptAlerts,
+} from "@/lib/server/alerts/record-attempt-alerts";
 import { outcomeStatement } from "@/lib/server/deliveries/outcome-statement";
 import type { AttemptRecord, OutcomeUpdate } from "@/lib/server/deliveries/outcome-update";
 import { getMetrics } from "@/lib/server/operations/metrics";
 
 /**
  * Writes the attempt and the delivery's new state in one statement (outcome-statement.ts), releasing the
- * lease. Returns false (and writes nothing) when the lease was lost to another worker meanwhile.
+ * lease and clearing the alerts whose cause it shows gone; raises its alerts after commit. Returns false
+ * (and writes nothing) when the lease was lost to another worker meanwhile.
  */
 export async function recordAttemptOutcome(
   deliveryId: string,
@@ -15,7 +19,14 @@ export async function recordAttemptOutcome(
   update: OutcomeUpdate,
   attempt?: AttemptRecord,
 ): Promise<boolean> {
-  const { text, values } = outcomeStatement(deliveryId, leaseToken, update, attempt, UNKNOWN_OUTCOME_ERROR);
+  const alertFacts: AttemptAlertFacts = {
+    status: update.status,
+    orderId: update.facts?.orderId,
+    reason: update.lastError,
+    impactStatus: attempt?.responseStatus,
+    stripeAccess: update.stripeAccess,
+  };
+  const { text, values } = outcomeStatement(deliveryId, leaseToken, update, attempt, alertKindsResolvedBy(alertFacts));
   const { rows } = await sqlPool().query<{ integrationId: string; orderId: string | null }>(text, values);
   const recorded = rows[0] ?? null;
   const isRecorded = recorded !== null;
@@ -26,12 +37,9 @@ export async function recordAttemptOutcome(
       attempt.durationMs / 1000,
     );
   if (recorded) {
-    await recordAttemptAlerts(recorded.integrationId, {
-      status: update.status,
-      orderId: update.facts?.orderId ?? recorded.orderId,
-      reason: update.lastError,
-      impactStatus: attempt?.responseStatus,
-      stripeAccess: update.stripeAccess,
+    await raiseAttemptAlerts(recorded.integrationId, {
+      ...alertFacts,
+      orderId: alertFacts.orderId ?? recorded.orderId,
     });
   }
   return isRecorded;
